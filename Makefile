@@ -1,0 +1,67 @@
+# The WebNN reference implementation.
+#   make                 build/libwebnn.a
+#   make check           build and run every unit test
+#   make check-asan      the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make install PREFIX=/usr/local
+#   make CC=clang        any C99 compiler
+
+CC ?= cc
+PREFIX ?= /usr/local
+BUILD ?= build
+AR ?= ar
+
+WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wold-style-definition -Wpointer-arith -Wundef -Wvla -Wformat=2 \
+           -Wmissing-declarations -Wredundant-decls -Wnested-externs -Wcast-align \
+           -Wwrite-strings -Wdouble-promotion -Wfloat-equal -Wno-float-equal
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c99 -pedantic $(WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -I.
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -pthread)
+LIBS = -lm
+
+LIB_SOURCES = $(wildcard ref/*.c) $(wildcard ops/*.c)
+LIB_OBJECTS = $(LIB_SOURCES:%.c=$(BUILD)/obj/%.o)
+HEADERS = webnn.h $(wildcard ref/*.h) $(wildcard ops/*.h)
+TEST_SOURCES = $(wildcard tests/check_*.c)
+TEST_BINARIES = $(TEST_SOURCES:tests/%.c=$(BUILD)/tests/%)
+TEST_SUPPORT = $(filter-out tests/check_%.c,$(wildcard tests/*.c))
+TEST_SUPPORT_OBJECTS = $(TEST_SUPPORT:%.c=$(BUILD)/obj/%.o)
+
+.PHONY: all check check-asan install clean header-check
+
+all: $(BUILD)/libwebnn.a
+
+$(BUILD)/obj/%.o: %.c $(HEADERS) $(wildcard tests/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libwebnn.a: $(LIB_OBJECTS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(TEST_SUPPORT_OBJECTS) $(BUILD)/libwebnn.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $^ -o $@ $(CHECK_LIBS) $(LIBS)
+
+# The header alone must compile as strict C99 and as C++.
+header-check:
+	echo '#include "webnn.h"' | $(CC) -std=c99 -pedantic $(WARNINGS) -fsyntax-only -I. -x c -
+	echo '#include "webnn.h"' | c++ -std=c++11 -pedantic -Wall -Wextra -Werror -fsyntax-only -I. -x c++ -
+
+check: header-check $(TEST_BINARIES)
+	@sh tests/run-tests.sh $(TEST_BINARIES)
+
+check-asan:
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" check
+
+install: $(BUILD)/libwebnn.a
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 644 webnn.h $(DESTDIR)$(PREFIX)/include/webnn.h
+	install -m 644 $(BUILD)/libwebnn.a $(DESTDIR)$(PREFIX)/lib/libwebnn.a
+	printf 'prefix=%s\nincludedir=$${prefix}/include\nlibdir=$${prefix}/lib\n\nName: webnn\nDescription: WebNN reference implementation (float64 interpreter)\nVersion: 0.1.0\nCflags: -I$${includedir}\nLibs: -L$${libdir} -lwebnn -lm\n' \
+	    '$(PREFIX)' > $(DESTDIR)$(PREFIX)/lib/pkgconfig/webnn.pc
+
+clean:
+	rm -rf build build-asan build-clang
+.SECONDARY:

@@ -1,0 +1,115 @@
+/* ref/evaluate.c - the float64 reference evaluator: run every node of a built graph in
+ * topological order. Each kernel reads its inputs exactly, computes in double (or exact
+ * integers) and rounds once into its output's data type. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void free_tensors(const struct WNNGraphImpl *g, ref_tensor *tensors)
+{
+    size_t i;
+    for (i = 0; i < g->operandCount; i++) {
+        if (g->operands[i].kind == REF_OPERAND_RESULT)
+            free(tensors[i].data);
+        free(tensors[i].mask);
+    }
+    free(tensors);
+}
+
+/* An operator whose kernel does not follow the mask element by element: when any input
+ * element is unspecified, every output element may depend on it, so all are marked. */
+static void mark_dependent_outputs(const ref_node *node, const ref_tensor *const *inputs,
+                                   ref_tensor *const *outputs)
+{
+    size_t i, j, k;
+    for (i = 0; i < node->inputCount; i++) {
+        const ref_tensor *in = inputs[i];
+        if (!in || !in->mask)
+            continue;
+        for (j = 0; j < in->count && !in->mask[j]; j++)
+            ;
+        if (j == in->count)
+            continue;
+        for (j = 0; j < node->outputCount; j++)
+            for (k = 0; k < outputs[j]->count; k++)
+                ref_mark_unspecified(outputs[j], k);
+        return;
+    }
+}
+
+WNNStatus ref_graph_evaluate(const struct WNNGraphImpl *g, const void *const *inputData,
+                             ref_tensor *results)
+{
+    size_t i, j;
+    ref_tensor *tensors = (ref_tensor *)calloc(g->operandCount + 1, sizeof *tensors);
+    const ref_tensor **nodeInputs = NULL;
+    ref_tensor **nodeOutputs = NULL;
+    size_t maxInputs = 1, maxOutputs = 1;
+    WNNStatus status = WNNStatus_Success;
+    if (!tensors)
+        return WNNStatus_OutOfMemory;
+    for (i = 0; i < g->operandCount; i++) {
+        tensors[i].desc = g->operands[i].desc;
+        tensors[i].count = ref_shape_count(&g->operands[i].desc.shape);
+        if (g->operands[i].kind == REF_OPERAND_CONSTANT)
+            tensors[i].data = (void *)g->operands[i].data; /* read only */
+    }
+    for (i = 0; i < g->inputCount; i++)
+        tensors[g->inputs[i].id].data = (void *)inputData[i]; /* read only */
+    for (i = 0; i < g->nodeCount; i++) {
+        if (g->nodes[i].inputCount > maxInputs)
+            maxInputs = g->nodes[i].inputCount;
+        if (g->nodes[i].outputCount > maxOutputs)
+            maxOutputs = g->nodes[i].outputCount;
+    }
+    nodeInputs = (const ref_tensor **)calloc(maxInputs, sizeof *nodeInputs);
+    nodeOutputs = (ref_tensor **)calloc(maxOutputs, sizeof *nodeOutputs);
+    if (!nodeInputs || !nodeOutputs) {
+        status = WNNStatus_OutOfMemory;
+        goto done;
+    }
+    for (i = 0; i < g->nodeCount && status == WNNStatus_Success; i++) {
+        const ref_node *node = &g->nodes[i];
+        for (j = 0; j < node->inputCount; j++)
+            nodeInputs[j] = node->inputs[j] == REF_NO_OPERAND ? NULL : &tensors[node->inputs[j]];
+        for (j = 0; j < node->outputCount; j++) {
+            ref_tensor *t = &tensors[node->outputs[j]];
+            size_t bytes = t->count * ref_type_size(t->desc.type);
+            t->data = calloc(bytes ? bytes : 1, 1);
+            if (!t->data) {
+                status = WNNStatus_OutOfMemory;
+                break;
+            }
+            nodeOutputs[j] = t;
+        }
+        if (status == WNNStatus_Success)
+            status = node->kernel(node->attrs, nodeInputs, node->inputCount, nodeOutputs,
+                                  node->outputCount);
+        if (status == WNNStatus_Success && !node->kernelPropagatesMask)
+            mark_dependent_outputs(node, nodeInputs, nodeOutputs);
+        for (j = 0; j < node->outputCount; j++)
+            if (tensors[node->outputs[j]].maskFailed)
+                status = WNNStatus_OutOfMemory;
+    }
+    if (status)
+        goto done;
+    /* Copy every graph output (two names may share one operand). */
+    for (i = 0; i < g->outputCount; i++) {
+        const ref_tensor *t = &tensors[g->outputs[i].id];
+        memcpy(results[i].data, t->data, t->count * ref_type_size(t->desc.type));
+        if (t->mask) {
+            results[i].mask = (uint8_t *)malloc(t->count ? t->count : 1);
+            if (!results[i].mask) {
+                status = WNNStatus_OutOfMemory;
+                goto done;
+            }
+            memcpy(results[i].mask, t->mask, t->count);
+        }
+    }
+done:
+    free(nodeInputs);
+    free(nodeOutputs);
+    free_tensors(g, tensors);
+    return status;
+}
