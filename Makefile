@@ -13,7 +13,7 @@ AR ?= ar
 WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wold-style-definition -Wpointer-arith -Wundef -Wvla -Wformat=2 \
            -Wmissing-declarations -Wredundant-decls -Wnested-externs -Wcast-align \
-           -Wwrite-strings -Wdouble-promotion -Wfloat-equal -Wno-float-equal
+           -Wwrite-strings
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c99 -pedantic $(WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -I.
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -pthread)
@@ -27,7 +27,7 @@ TEST_BINARIES = $(TEST_SOURCES:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT = $(filter-out tests/check_%.c,$(wildcard tests/*.c))
 TEST_SUPPORT_OBJECTS = $(TEST_SUPPORT:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all check check-asan install clean header-check
+.PHONY: all check check-asan install clean header-check example-check
 
 all: $(BUILD)/libwebnn.a
 
@@ -38,18 +38,27 @@ $(BUILD)/obj/%.o: %.c $(HEADERS) $(wildcard tests/*.h)
 
 $(BUILD)/libwebnn.a: $(LIB_OBJECTS)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	@echo "  AR $@"
+	@$(AR) rcs $@ $^
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(TEST_SUPPORT_OBJECTS) $(BUILD)/libwebnn.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $^ -o $@ $(CHECK_LIBS) $(LIBS)
+	@echo "  LD $@"
+	@$(CC) $(ALL_CFLAGS) $^ -o $@ $(CHECK_LIBS) $(LIBS)
 
 # The header alone must compile as strict C99 and as C++.
 header-check:
-	echo '#include "webnn.h"' | $(CC) -std=c99 -pedantic $(WARNINGS) -fsyntax-only -I. -x c -
-	echo '#include "webnn.h"' | c++ -std=c++11 -pedantic -Wall -Wextra -Werror -fsyntax-only -I. -x c++ -
+	@echo "  header check: webnn.h as C99 and as C++"
+	@echo '#include "webnn.h"' | $(CC) -std=c99 -pedantic $(WARNINGS) -fsyntax-only -I. -x c -
+	@echo '#include "webnn.h"' | c++ -std=c++98 -pedantic -Wall -Wextra -Werror -fsyntax-only -I. -x c++ -
 
-check: header-check $(TEST_BINARIES)
+# The README's example, written against webnn.h alone, must build and print its result.
+example-check: $(BUILD)/libwebnn.a
+	@echo "  example: examples/hello.c"
+	@$(CC) -std=c99 -pedantic -Wall -Wextra -Werror $(CFLAGS) $(EXTRA_CFLAGS) -I. examples/hello.c $(BUILD)/libwebnn.a $(LIBS) -o $(BUILD)/hello
+	@test "$$($(BUILD)/hello)" = "0.75 -1 32752" || { echo "examples/hello.c printed the wrong result"; exit 1; }
+
+check: header-check example-check $(TEST_BINARIES)
 	@sh tests/run-tests.sh $(TEST_BINARIES)
 
 check-asan:

@@ -40,7 +40,7 @@ static WNNStatus create_tensor(WNNContext c, const char *what, WNNOperandDataTyp
     char reason[300];
     WNNTensor t;
     ref_desc d;
-    /* SPEC-ISSUE #19: createTensor() does not check dimensions in the text; it is checked
+    /* SPEC-ISSUE ops-§8.19: createTensor() does not check dimensions in the text; it is checked
      * here as for input() so that no tensor has a shape no operand could have. */
     if (!ref_check_descriptor(type, shape, shapeCount, &d, reason, sizeof reason)) {
         ref_set_message(c->message, "%s: %s", what, reason);

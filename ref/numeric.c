@@ -3,6 +3,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 int ref_type_valid(WNNOperandDataType type)
@@ -301,7 +302,7 @@ ref_scalar ref_cast_double(double value, WNNOperandDataType type)
         s.f = ref_round_to_float_type(value, type);
         return s;
     }
-    /* SPEC-ISSUE #6: the uint32 branch of the text converts with signed 32-bit bounds; the
+    /* SPEC-ISSUE ops-§8.6: the uint32 branch of the text converts with signed 32-bit bounds; the
      * unsigned bounds are meant and used (uint32 values above 2^31-1 must be reachable). */
     return convert_double_to_int(value, type);
 }
@@ -346,5 +347,14 @@ int ref_scalar_compare(ref_scalar a, ref_scalar b, WNNOperandDataType type)
         return a.f < b.f ? -1 : a.f > b.f ? 1 : 0;
     case REF_CLASS_SIGNED: return a.i < b.i ? -1 : a.i > b.i ? 1 : 0;
     default: return a.u < b.u ? -1 : a.u > b.u ? 1 : 0;
+    }
+}
+
+void ref_scalar_format(ref_scalar v, WNNOperandDataType type, char *buf, size_t size)
+{
+    switch (ref_type_class(type)) {
+    case REF_CLASS_FLOAT: snprintf(buf, size, "%.17g", v.f); break;
+    case REF_CLASS_SIGNED: snprintf(buf, size, "%lld", (long long)v.i); break;
+    default: snprintf(buf, size, "%llu", (unsigned long long)v.u); break;
     }
 }

@@ -48,6 +48,9 @@ ref_scalar ref_cast_double(double value, WNNOperandDataType type);
 /* Compare two values of one type exactly: -1, 0, 1 (NaN compares as unordered: 2). */
 int ref_scalar_compare(ref_scalar a, ref_scalar b, WNNOperandDataType type);
 
+/* Write a value of the type as text ("%.17g", or the exact integer). */
+void ref_scalar_format(ref_scalar v, WNNOperandDataType type, char *buf, size_t size);
+
 /* Wrap an exact integer to the type's width (two's complement); *fits receives whether the
  * value was in range. */
 int64_t ref_wrap_i(int64_t value, WNNOperandDataType type, int *fits);
