@@ -298,6 +298,16 @@ const uint32_t *wnnTensorGetShape(WNNTensor tensor, size_t *shapeCount);
 WNNStatus wnnContextReadTensorUnspecifiedMask(WNNContext c, WNNTensor t, uint8_t *mask,
                                               size_t count, size_t *unspecifiedCount);
 
+/* C-only extension: the magnitude evaluation behind the "bounds" comparison mode. Checked
+ * like wnnContextDispatch and run the same way, except that every operator reads the absolute
+ * values of its floating-point inputs. For an accumulating operator (matmul, conv2d,
+ * reductions, ...) each output element is then the sum of the magnitudes of the terms behind
+ * it, the scale of the rounding error an implementation may make there. Integer data is
+ * used as it is. */
+WNNStatus wnnContextDispatchMagnitudes(WNNContext c, WNNGraph g,
+                                       size_t inputCount, const WNNNamedTensor *inputs,
+                                       size_t outputCount, const WNNNamedTensor *outputs);
+
 /* ----------------------------------------------------------------------------------------- */
 /* Operator options                                                                          */
 /* ----------------------------------------------------------------------------------------- */

@@ -271,9 +271,9 @@ static int validate_tensors(WNNContext c, const char *kind, size_t count,
     return 1;
 }
 
-WNNStatus wnnContextDispatch(WNNContext c, WNNGraph g,
-                             size_t inputCount, const WNNNamedTensor *inputs,
-                             size_t outputCount, const WNNNamedTensor *outputs)
+static WNNStatus dispatch(WNNContext c, WNNGraph g, size_t inputCount,
+                          const WNNNamedTensor *inputs, size_t outputCount,
+                          const WNNNamedTensor *outputs, int magnitudes)
 {
     WNNTensor *inputTensors = NULL, *outputTensors = NULL;
     const void **inputData = NULL;
@@ -343,7 +343,7 @@ WNNStatus wnnContextDispatch(WNNContext c, WNNGraph g,
             goto done;
         }
     }
-    status = ref_graph_evaluate(g, inputData, results);
+    status = ref_graph_evaluate(g, inputData, results, magnitudes);
     if (status) {
         ref_set_message(c->message, "dispatch: %s during evaluation", wnnStatusString(status));
         goto done;
@@ -368,4 +368,18 @@ done:
     free(inputTensors);
     free(outputTensors);
     return status;
+}
+
+WNNStatus wnnContextDispatch(WNNContext c, WNNGraph g,
+                             size_t inputCount, const WNNNamedTensor *inputs,
+                             size_t outputCount, const WNNNamedTensor *outputs)
+{
+    return dispatch(c, g, inputCount, inputs, outputCount, outputs, 0);
+}
+
+WNNStatus wnnContextDispatchMagnitudes(WNNContext c, WNNGraph g,
+                                       size_t inputCount, const WNNNamedTensor *inputs,
+                                       size_t outputCount, const WNNNamedTensor *outputs)
+{
+    return dispatch(c, g, inputCount, inputs, outputCount, outputs, 1);
 }

@@ -3,6 +3,7 @@
  * integers) and rounds once into its output's data type. */
 #include "internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,9 +39,24 @@ static void mark_dependent_outputs(const ref_node *node, const ref_tensor *const
     }
 }
 
-WNNStatus ref_graph_evaluate(const struct WNNGraphImpl *g, const void *const *inputData,
-                             ref_tensor *results)
+/* For the magnitude evaluation: a copy of a floating-point tensor holding absolute values
+ * (the sign bit cleared, which is exact). Other tensors are used as they are. */
+static WNNStatus absolute_copy(const ref_tensor *in, ref_tensor *copy)
 {
+    size_t i, bytes = in->count * ref_type_size(in->desc.type);
+    *copy = *in; /* the mask is shared: kernels only read input masks */
+    copy->data = malloc(bytes ? bytes : 1);
+    if (!copy->data)
+        return WNNStatus_OutOfMemory;
+    for (i = 0; i < in->count; i++)
+        ref_store_f(copy, i, fabs(ref_load_f(in, i)));
+    return WNNStatus_Success;
+}
+
+WNNStatus ref_graph_evaluate(const struct WNNGraphImpl *g, const void *const *inputData,
+                             ref_tensor *results, int magnitudes)
+{
+    ref_tensor *absolute = NULL; /* per node input, for the magnitude evaluation */
     size_t i, j;
     ref_tensor *tensors = (ref_tensor *)calloc(g->operandCount + 1, sizeof *tensors);
     const ref_tensor **nodeInputs = NULL;
@@ -65,14 +81,24 @@ WNNStatus ref_graph_evaluate(const struct WNNGraphImpl *g, const void *const *in
     }
     nodeInputs = (const ref_tensor **)calloc(maxInputs, sizeof *nodeInputs);
     nodeOutputs = (ref_tensor **)calloc(maxOutputs, sizeof *nodeOutputs);
-    if (!nodeInputs || !nodeOutputs) {
+    absolute = (ref_tensor *)calloc(maxInputs, sizeof *absolute);
+    if (!nodeInputs || !nodeOutputs || !absolute) {
         status = WNNStatus_OutOfMemory;
         goto done;
     }
     for (i = 0; i < g->nodeCount && status == WNNStatus_Success; i++) {
         const ref_node *node = &g->nodes[i];
-        for (j = 0; j < node->inputCount; j++)
-            nodeInputs[j] = node->inputs[j] == REF_NO_OPERAND ? NULL : &tensors[node->inputs[j]];
+        for (j = 0; j < node->inputCount; j++) {
+            const ref_tensor *in =
+                node->inputs[j] == REF_NO_OPERAND ? NULL : &tensors[node->inputs[j]];
+            absolute[j].data = NULL;
+            if (magnitudes && in && ref_type_class(in->desc.type) == REF_CLASS_FLOAT &&
+                status == WNNStatus_Success) {
+                status = absolute_copy(in, &absolute[j]);
+                in = &absolute[j];
+            }
+            nodeInputs[j] = in;
+        }
         for (j = 0; j < node->outputCount; j++) {
             ref_tensor *t = &tensors[node->outputs[j]];
             size_t bytes = t->count * ref_type_size(t->desc.type);
@@ -88,6 +114,10 @@ WNNStatus ref_graph_evaluate(const struct WNNGraphImpl *g, const void *const *in
                                   node->outputCount);
         if (status == WNNStatus_Success && !node->kernelPropagatesMask)
             mark_dependent_outputs(node, nodeInputs, nodeOutputs);
+        for (j = 0; j < node->inputCount; j++) {
+            free(absolute[j].data);
+            absolute[j].data = NULL;
+        }
         for (j = 0; j < node->outputCount; j++)
             if (tensors[node->outputs[j]].maskFailed)
                 status = WNNStatus_OutOfMemory;
@@ -110,6 +140,7 @@ WNNStatus ref_graph_evaluate(const struct WNNGraphImpl *g, const void *const *in
 done:
     free(nodeInputs);
     free(nodeOutputs);
+    free(absolute);
     free_tensors(g, tensors);
     return status;
 }

@@ -86,9 +86,10 @@ struct WNNGraphImpl {
 
 /* Evaluate g. inputData[i] holds graph input i's bytes; results[j] (data and count set by the
  * caller) receives graph output j and its mask (allocated here when any element is
- * unspecified). */
+ * unspecified). With magnitudes set, every kernel reads the absolute values of its
+ * floating-point inputs (wnnContextDispatchMagnitudes). */
 WNNStatus ref_graph_evaluate(const struct WNNGraphImpl *g, const void *const *inputData,
-                             ref_tensor *results);
+                             ref_tensor *results, int magnitudes);
 
 /* Shared helpers. */
 char *ref_strdup(const char *s);

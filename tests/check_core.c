@@ -413,6 +413,53 @@ START_TEST(constant_tensors)
 }
 END_TEST
 
+START_TEST(magnitude_evaluation_reads_absolute_values)
+{
+    /* y = a + b normally gives 1 and -1; the magnitude evaluation gives |a| + |b| = 5. */
+    WNNContext ctx;
+    WNNGraphBuilder b;
+    WNNOperandDescriptor d;
+    WNNTensorDescriptor td;
+    uint32_t shape[1] = {2};
+    float av[2] = {-2.0f, 2.0f}, bv[2] = {3.0f, -3.0f}, got[2];
+    WNNOperand a, c, y;
+    WNNNamedOperand named;
+    WNNNamedTensor out;
+    WNNGraph g;
+    WNNTensor t;
+    ck_assert_int_eq(wnnCreateContext(NULL, &ctx), WNNStatus_Success);
+    ck_assert_int_eq(wnnCreateGraphBuilder(ctx, &b), WNNStatus_Success);
+    d.dataType = WNNOperandDataType_Float32;
+    d.shape = shape;
+    d.shapeCount = 1;
+    ck_assert_int_eq(wnnGraphBuilderConstant(b, &d, av, sizeof av, &a), WNNStatus_Success);
+    ck_assert_int_eq(wnnGraphBuilderConstant(b, &d, bv, sizeof bv, &c), WNNStatus_Success);
+    ck_assert_int_eq(wnnGraphBuilderAdd(b, a, c, NULL, &y), WNNStatus_Success);
+    named.name = "y";
+    named.operand = y;
+    ck_assert_int_eq(wnnGraphBuilderBuild(b, 1, &named, &g), WNNStatus_Success);
+    td.dataType = WNNOperandDataType_Float32;
+    td.shape = shape;
+    td.shapeCount = 1;
+    td.readable = 1;
+    td.writable = 0;
+    ck_assert_int_eq(wnnContextCreateTensor(ctx, &td, &t), WNNStatus_Success);
+    out.name = "y";
+    out.tensor = t;
+    ck_assert_int_eq(wnnContextDispatch(ctx, g, 0, NULL, 1, &out), WNNStatus_Success);
+    ck_assert_int_eq(wnnContextReadTensor(ctx, t, got, sizeof got), WNNStatus_Success);
+    ck_assert(got[0] == 1.0f && got[1] == -1.0f);
+    ck_assert_int_eq(wnnContextDispatchMagnitudes(ctx, g, 0, NULL, 1, &out), WNNStatus_Success);
+    ck_assert_int_eq(wnnContextReadTensor(ctx, t, got, sizeof got), WNNStatus_Success);
+    ck_assert(got[0] == 5.0f && got[1] == 5.0f);
+    ck_assert_int_eq(wnnContextDispatchMagnitudes(ctx, g, 1, &out, 0, NULL), WNNStatus_TypeError);
+    wnnTensorRelease(t);
+    wnnGraphRelease(g);
+    wnnGraphBuilderRelease(b);
+    wnnContextRelease(ctx);
+}
+END_TEST
+
 START_TEST(not_implemented_operators_say_so)
 {
     /* While an operator is not implemented it answers NotSupportedError naming itself;
@@ -445,6 +492,7 @@ static Suite *core_suite(void)
     tcase_add_test(t, build_checks);
     tcase_add_test(t, dispatch_checks);
     tcase_add_test(t, constant_tensors);
+    tcase_add_test(t, magnitude_evaluation_reads_absolute_values);
     tcase_add_test(t, not_implemented_operators_say_so);
     suite_add_tcase(s, t);
     return s;
