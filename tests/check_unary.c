@@ -7,6 +7,10 @@
 #include <math.h>
 #include <string.h>
 
+/* C99 defines NAN and INFINITY as float constants; these are their double spellings. */
+#define NAN_D ((double)NAN)
+#define INF_D ((double)INFINITY)
+
 typedef WNNStatus (*unary_builder)(WNNGraphBuilder, WNNOperand, const WNNOperatorOptions *,
                                    WNNOperand *);
 
@@ -102,7 +106,7 @@ static double expect(int op, WNNOperandDataType type, double x)
 
 /* Special values and ordinary ones, float32. */
 static const double grid32[] = {
-    NAN, INFINITY, -INFINITY, 0.0, -0.0, 0x1p-149, -0x1p-149, FLT_MAX, -FLT_MAX, 0x1p-126,
+    NAN_D, INF_D, -INF_D, 0.0, -0.0, 0x1p-149, -0x1p-149, (double)FLT_MAX, -(double)FLT_MAX, 0x1p-126,
     1.0, -1.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 3.5, -3.5, (double)0.1f, (double)-0.1f, 2.0,
     -2.0, 10.0, -10.0, 100.0, -100.0, 88.75, -103.5, 1e10, -1e10, 65504.0, 8388607.5,
     -8388609.0, 1.5707963705062866, 3.1415927410125732, 0.7853981852531433};
@@ -110,7 +114,7 @@ static const double grid32[] = {
 
 /* float16 (every value is a float16 value). */
 static const double grid16[] = {
-    NAN, INFINITY, -INFINITY, 0.0, -0.0, 0x1p-24, -0x1p-24, 65504.0, -65504.0, 0x1p-14,
+    NAN_D, INF_D, -INF_D, 0.0, -0.0, 0x1p-24, -0x1p-24, 65504.0, -65504.0, 0x1p-14,
     1.0, -1.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 3.5, -3.5, 0.0999755859375, 2.0, -2.0,
     10.0, -10.0, 11.125, -17.0, 1000.0, -1000.0, 1022.5, 1023.5, 1.5703125, 3.140625};
 #define GRID16_N (sizeof grid16 / sizeof grid16[0])
@@ -191,18 +195,18 @@ START_TEST(hand_checked_values)
     th_result_free(&r);
     run_unary(wnnGraphBuilderReciprocal, F32, misc_in, 6, &r);
     ck_assert(th_same(th_get(&r, 0), -2.0));
-    ck_assert(th_same(th_get(&r, 2), -INFINITY));
-    ck_assert(th_same(th_get(&r, 5), INFINITY));
+    ck_assert(th_same(th_get(&r, 2), -INF_D));
+    ck_assert(th_same(th_get(&r, 5), INF_D));
     th_result_free(&r);
     run_unary(wnnGraphBuilderLog, F32, misc_in, 6, &r);
-    ck_assert(th_same(th_get(&r, 2), -INFINITY));
-    ck_assert(th_same(th_get(&r, 5), -INFINITY));
+    ck_assert(th_same(th_get(&r, 2), -INF_D));
+    ck_assert(th_same(th_get(&r, 5), -INF_D));
     ck_assert(isnan(th_get(&r, 0)));
     th_result_free(&r);
     /* sign: 1 / -1 / 0, and both zeros give +0 (the emulation's constant); NaN gives 0,
      * marked unspecified */
     {
-        static const float s_in[] = {-0.0f, 0.0f, 0x1p-149f, -INFINITY, NAN};
+        static const float s_in[] = {-0.0f, 0.0f, 0x1p-149f, -INF_D, NAN_D};
         static const double s_want[] = {0.0, 0.0, 1.0, -1.0, 0.0};
         run_unary(wnnGraphBuilderSign, F32, s_in, 5, &r);
         for (i = 0; i < 5; i++)
@@ -230,7 +234,7 @@ START_TEST(float16_rounds_once)
     th_result r;
     th_pack(F16, in, 5, bits);
     run_unary(wnnGraphBuilderExp, F16, bits, 5, &r);
-    ck_assert(th_same(th_get(&r, 0), INFINITY));
+    ck_assert(th_same(th_get(&r, 0), INF_D));
     ck_assert(th_same(th_get(&r, 1), 0x1p-24));
     ck_assert(th_same(th_get(&r, 2), 0.0));
     th_result_free(&r);
