@@ -72,7 +72,8 @@ static ref_scalar signed_unary(ref_op_id op, int64_t x, WNNOperandDataType type,
         r = x < 0 ? ref_i64_sub(0, x, &overflow) : x;
         break;
     case REF_OP_neg:
-        /* The same for neg of the minimum: wraps to the minimum, marked. */
+        /* SPEC-SILENT: neg of the type's minimum overflows likewise: it wraps to the
+         * minimum, marked. */
         r = ref_i64_sub(0, x, &overflow);
         break;
     default: /* REF_OP_sign */
