@@ -17,10 +17,18 @@
  * sequence output stores each step's hidden state at the time index of the input it was
  * computed from.
  *
+ * SPEC-SILENT: the spec defines the cell math only by its emulation of gruCell, written for
+ * layout "zrn" and the default activations; "rzn" takes the z and r row blocks in the other
+ * order, and the activations given replace sigmoid and tanh in the same places. The order of
+ * the time steps of each direction and the time index at which the sequence output stores a
+ * backward step also come only from the (non-normative) emulation of gru; the reference follows
+ * it.
+ *
  * Numerics: every time step and every gate is computed in double from the exact input
  * values; the hidden state carried between steps is the unrounded double. Only the
  * operator's outputs are rounded, once each, to the output type (DESIGN.md: one rounding per
- * operator output). An implementation that composes the operator from gruCell or from
+ * operator output; SPEC-SILENT: the spec does not say how precisely the state carried
+ * between steps is kept). An implementation that composes the operator from gruCell or from
  * element-wise operators rounds at every step; the reference gives the exact-input value
  * that such implementations approximate. */
 #include "../ref/builder.h"

@@ -24,6 +24,10 @@
 #define RZN WNNGruWeightLayout_Rzn
 
 /* The largest tensor any case here uses, in elements. */
+/* NAN and INFINITY are float expressions; these are their double values. */
+#define DNAN ((double)NAN)
+#define DINF ((double)INFINITY)
+
 #define MAXN 128
 
 /* One gru (or gruCell, with steps = 1 and direction forward) configuration. */
@@ -133,7 +137,7 @@ static double ulp_distance(WNNOperandDataType type, double a, double b)
 {
     long long ia, ib;
     if (isnan(a) || isnan(b))
-        return isnan(a) && isnan(b) ? 0 : INFINITY;
+        return isnan(a) && isnan(b) ? 0 : DINF;
     if (type == F32) {
         float fa = (float)a, fb = (float)b;
         uint32_t ua, ub;
@@ -586,9 +590,9 @@ START_TEST(gru_special_values)
      *   x = +inf: z = r = 1, n = tanh(inf) = 1        -> h' = 0.5 + 1*0 = 0.5
      *   x = -inf: z = r = 0, n = tanh(-inf + 0) = -1  -> h' = 0 + (-1)*1 = -1
      *   x = NaN: NaN.  x = +-800: sigmoid saturates without overflow: 0.5 and -1. */
-    static const double x[] = {INFINITY, -INFINITY, NAN, 800, -800};
+    static const double x[] = {DINF, -DINF, DNAN, 800, -800};
     static const double w[] = {1, 1, 1}, r[] = {0, 0, 0}, h[] = {0.5, 0.5, 0.5, 0.5, 0.5};
-    static const double want[] = {0.5, -1, NAN, 0.5, -1};
+    static const double want[] = {0.5, -1, DNAN, 0.5, -1};
     gru_case c;
     th_result res[1];
     int type;
@@ -836,8 +840,10 @@ START_TEST(gru_validation_errors)
     GRU_FAILS(x, w, vin(&v, F16, 3, 1, 6, 2), 2, 2, NULL,
               "gru: the data type of recurrentWeight must be the input's float32, got float16");
     /* ranks */
-    GRU_FAILS(vin(&v, F32, 2, 2, 3, 0), w, r, 2, 2, NULL, "gru: the rank of input must be 3, got 2");
-    GRU_FAILS(x, vin(&v, F32, 2, 6, 3, 0), r, 2, 2, NULL, "gru: the rank of weight must be 3, got 2");
+    GRU_FAILS(vin(&v, F32, 2, 2, 3, 0), w, r, 2, 2, NULL,
+              "gru: the rank of input must be 3, got 2");
+    GRU_FAILS(x, vin(&v, F32, 2, 6, 3, 0), r, 2, 2, NULL,
+              "gru: the rank of weight must be 3, got 2");
     GRU_FAILS(x, w, vin(&v, F32, 2, 6, 2, 0), 2, 2, NULL,
               "gru: the rank of recurrentWeight must be 3, got 2");
     /* steps */
@@ -1016,7 +1022,8 @@ START_TEST(gru_cell_validation_errors)
     o.recurrentBias = vin(&v, F16, 1, 6, 0, 0);
     CELL_FAILS(x, w, r, h, 2, &o, "gruCell: the data type of options.recurrentBias must be");
     o.recurrentBias = vin(&v, F32, 1, 7, 0, 0);
-    CELL_FAILS(x, w, r, h, 2, &o, "gruCell: the shape of options.recurrentBias must be [6], got [7]");
+    CELL_FAILS(x, w, r, h, 2, &o,
+               "gruCell: the shape of options.recurrentBias must be [6], got [7]");
     o = (WNNGruCellOptions)WNN_GRU_CELL_OPTIONS_INIT;
     o.activations = one;
     o.activationsCount = 1;

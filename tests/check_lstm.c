@@ -24,6 +24,10 @@
 #define IFGO WNNLstmWeightLayout_Ifgo
 
 /* The largest tensor any case here uses, in elements. */
+/* NAN and INFINITY are float expressions; these are their double values. */
+#define DNAN ((double)NAN)
+#define DINF ((double)INFINITY)
+
 #define MAXN 128
 
 /* One lstm (or lstmCell, with steps = 1 and direction forward) configuration. */
@@ -135,7 +139,7 @@ static double ulp_distance(WNNOperandDataType type, double a, double b)
 {
     long long ia, ib;
     if (isnan(a) || isnan(b))
-        return isnan(a) && isnan(b) ? 0 : INFINITY;
+        return isnan(a) && isnan(b) ? 0 : DINF;
     if (type == F32) {
         float fa = (float)a, fb = (float)b;
         uint32_t ua, ub;
@@ -596,17 +600,17 @@ START_TEST(lstm_special_values)
      *   x = NaN: NaN.
      *   x = 0, c = +inf: a missing peephole is a zero weight, as in the spec's emulation
      *   (cellState * 0): inf * 0 = NaN reaches every gate with a peephole: NaN. */
-    static const double x[] = {INFINITY, -INFINITY, NAN, 0};
+    static const double x[] = {DINF, -DINF, DNAN, 0};
     static const double w[] = {1, 1, 1, 1}, r[] = {0, 0, 0, 0};
-    static const double h[] = {0, 0, 0, 0}, cs[] = {0.5, 0.5, 0.5, INFINITY};
-    double wantH[4], wantC[4] = {1.5, 0, NAN, NAN};
+    static const double h[] = {0, 0, 0, 0}, cs[] = {0.5, 0.5, 0.5, DINF};
+    double wantH[4], wantC[4] = {1.5, 0, DNAN, DNAN};
     lstm_case c;
     th_result res[2];
     int type;
     wantH[0] = tanh(1.5);
     wantH[1] = 0;
-    wantH[2] = NAN;
-    wantH[3] = NAN;
+    wantH[2] = DNAN;
+    wantH[3] = DNAN;
     memset(&c, 0, sizeof c);
     c.steps = 1, c.batch = 4, c.inputSize = 1, c.hidden = 1;
     c.layout = IOFG, c.x = x, c.w = w, c.r = r, c.h0 = h, c.c0 = cs;
@@ -831,8 +835,10 @@ START_TEST(lstm_validation_errors)
     LSTM_FAILS(x, w, vin(&v, F16, 3, 1, 8, 2), 2, 2, NULL,
                "lstm: the data type of recurrentWeight must be the input's float32");
     /* ranks */
-    LSTM_FAILS(vin(&v, F32, 2, 2, 3, 0), w, r, 2, 2, NULL, "lstm: the rank of input must be 3, got 2");
-    LSTM_FAILS(x, vin(&v, F32, 2, 8, 3, 0), r, 2, 2, NULL, "lstm: the rank of weight must be 3, got 2");
+    LSTM_FAILS(vin(&v, F32, 2, 2, 3, 0), w, r, 2, 2, NULL,
+               "lstm: the rank of input must be 3, got 2");
+    LSTM_FAILS(x, vin(&v, F32, 2, 8, 3, 0), r, 2, 2, NULL,
+               "lstm: the rank of weight must be 3, got 2");
     LSTM_FAILS(x, w, vin(&v, F32, 1, 16, 0, 0), 2, 2, NULL,
                "lstm: the rank of recurrentWeight must be 3, got 1");
     /* steps: 0 is an error (explicit step), and must match input's shape[0] */
@@ -889,7 +895,8 @@ START_TEST(lstm_validation_errors)
     LSTM_FAILS(x, w, r, 2, 2, &o, "lstm: options.activations must have 3 items, got 0");
     o.activations = bad;
     o.activationsCount = 3;
-    LSTM_FAILS(x, w, r, 2, 2, &o, "lstm: options.activations item is not a valid enum value, got 3");
+    LSTM_FAILS(x, w, r, 2, 2, &o,
+               "lstm: options.activations item is not a valid enum value, got 3");
     RESET();
     o.direction = (WNNRecurrentNetworkDirection)7;
     LSTM_FAILS(x, w, r, 2, 2, &o, "lstm: options.direction is not a valid enum value, got 7");
@@ -1004,7 +1011,8 @@ START_TEST(lstm_cell_validation_errors)
                "lstmCell: the rank of cellState must be 2, got 1");
     CELL_FAILS(x, vin(&v, F32, 2, 8, 2, 0), r, h, cs, 2, NULL,
                "lstmCell: the shape of weight must be [8, 3], got [8, 2]");
-    CELL_FAILS(x, w, r, h, cs, 3, NULL, "lstmCell: the shape of weight must be [12, 3], got [8, 3]");
+    CELL_FAILS(x, w, r, h, cs, 3, NULL,
+               "lstmCell: the shape of weight must be [12, 3], got [8, 3]");
     CELL_FAILS(x, w, vin(&v, F32, 2, 8, 3, 0), h, cs, 2, NULL,
                "lstmCell: the shape of recurrentWeight must be [8, 2], got [8, 3]");
     CELL_FAILS(x, w, r, vin(&v, F32, 2, 1, 3, 0), cs, 2, NULL,
