@@ -95,7 +95,9 @@ WNNStatus wnnGraphBuilderConcat(WNNGraphBuilder b, size_t inputCount, const WNNO
         return ref_op_fail(&op, WNNStatus_TypeError,
                            "the number of inputs must be a valid tensor count (1 to %u), got %lu",
                            MAX_TENSOR_COUNT, (unsigned long)inputCount);
-    /* SPEC-STEP 4: first = inputs[0] (its data type must be allowed: the table says any). */
+    /* SPEC-STEP 4: first = inputs[0]. SPEC-SILENT: no step tests the data type against the
+     * table ("any"); tested here on inputs[0] (the others must equal it), which rejects only
+     * the C-only int4/uint4 extension. */
     (void)ref_op_operand(&op, inputs[0], "inputs[0]", &first);
     if ((s = ref_op_check_type(&op, "inputs[0]", first->type, REF_TYPES_ANY)))
         return s;
@@ -195,7 +197,8 @@ WNNStatus wnnGraphBuilderSplit(WNNGraphBuilder b, WNNOperand input, uint32_t spl
     if (!splitSizes && splitSizesCount)
         return ref_op_fail(&op, WNNStatus_InvalidArgument, "splitSizes is NULL with %lu items",
                            (unsigned long)splitSizesCount);
-    /* SPEC-STEP 2: validate operand (and the table's allowed data types: any). */
+    /* SPEC-STEP 2: validate operand. SPEC-SILENT: no step tests the data type against the
+     * table ("any"); tested here, which rejects only the C-only int4/uint4 extension. */
     if ((s = ref_op_operand(&op, input, "input", &in)))
         return s;
     if ((s = ref_op_check_type(&op, "input", in->type, REF_TYPES_ANY)))

@@ -8,8 +8,9 @@
  *   reflection x is mirrored about the border element, which is not repeated:
  *              x < 0 gives -x, x >= dim gives 2 (dim - 1) - x ([1,2,3] padded by 2 on each
  *              side is [3,2,1,2,3,2,1]).
- * The coordinates are resolved axis by axis, so a corner takes the mode's rule on every
- * padded axis. Every element that is not the constant is a bit-for-bit copy of one input
+ * SPEC-SILENT: the text defines the modes only by one 2-D example (no element-wise rule);
+ * the coordinates are resolved axis by axis, so a corner takes the mode's rule on every
+ * padded axis, which reproduces the example's corners. Every element that is not the constant is a bit-for-bit copy of one input
  * element (exact for every data type) and carries its unspecified flag.
  *
  * Modes are "constant", "edge" and "reflection"; "symmetric" no longer exists (removed by
@@ -101,7 +102,8 @@ WNNStatus wnnGraphBuilderPad(WNNGraphBuilder b, WNNOperand input,
         return ref_op_fail(&op, WNNStatus_InvalidArgument,
                            "the WNNNumber type of options.value is out of range, got %d",
                            (int)options->value.type);
-    /* SPEC-STEP 2: validate operand (and the table's allowed data types: any). */
+    /* SPEC-STEP 2: validate operand. SPEC-SILENT: no step tests the data type against the
+     * table ("any"); tested here, which rejects only the C-only int4/uint4 extension. */
     if ((s = ref_op_operand(&op, input, "input", &in)))
         return s;
     if ((s = ref_op_check_type(&op, "input", in->type, REF_TYPES_ANY)))

@@ -43,7 +43,10 @@ static void move_element(ref_tensor *out, size_t i, const ref_tensor *in, size_t
     ref_propagate_mask(out, i, in, j);
 }
 
-/* Validate the input operand and its data type (the tables: any data type). */
+/* Validate the input operand and its data type (the tables: any data type).
+ * SPEC-SILENT: the method steps of reshape, expand, transpose and tile never test the data
+ * type against their tables; the tables allow "any" (the eight MLOperandDataType values), so
+ * the test only rejects the C-only int4/uint4 extension, which is outside every table. */
 static WNNStatus check_input(ref_op *op, WNNOperand input, const ref_desc **in)
 {
     WNNStatus s = ref_op_operand(op, input, "input", in);

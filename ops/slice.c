@@ -67,7 +67,8 @@ WNNStatus wnnGraphBuilderSlice(WNNGraphBuilder b, WNNOperand input,
         return ref_op_fail(&op, WNNStatus_InvalidArgument,
                            "options.strides is NULL with %lu items",
                            (unsigned long)options->stridesCount);
-    /* SPEC-STEP 2: validate operand (and the table's allowed data types: any). */
+    /* SPEC-STEP 2: validate operand. SPEC-SILENT: no step tests the data type against the
+     * table ("any"); tested here, which rejects only the C-only int4/uint4 extension. */
     if ((s = ref_op_operand(&op, input, "input", &in)))
         return s;
     if ((s = ref_op_check_type(&op, "input", in->type, REF_TYPES_ANY)))

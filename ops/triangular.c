@@ -4,8 +4,10 @@
  * For the element in row i and column j of each matrix (the leading dimensions are a batch):
  *   upper = true   kept iff j - i >= diagonal
  *   upper = false  kept iff j - i <= diagonal
- * (diagonal 0 is the main diagonal; positive moves it up/right, negative down/left, as the
- * spec's examples show). A kept element is a bit-for-bit copy of the input element (exact
+ * (diagonal 0 is the main diagonal; positive moves it up/right, negative down/left).
+ * SPEC-SILENT: the text defines the kept part only in prose ("how many diagonals above or
+ * below the main diagonal are retained or excluded") and by six examples; the two
+ * inequalities above are our reading, and they reproduce every example. A kept element is a bit-for-bit copy of the input element (exact
  * for every data type) with its unspecified flag; any other element is 0 of the data type
  * (+0 for floats), whatever the input held there, NaN included. */
 #include "../ref/builder.h"
@@ -58,7 +60,8 @@ WNNStatus wnnGraphBuilderTriangular(WNNGraphBuilder b, WNNOperand input,
     op.kernelPropagatesMask = 1;
     if (!options)
         options = &defaults;
-    /* SPEC-STEP 2: validate operand (and the table's allowed data types: any). */
+    /* SPEC-STEP 2: validate operand. SPEC-SILENT: no step tests the data type against the
+     * table ("any"); tested here, which rejects only the C-only int4/uint4 extension. */
     if ((s = ref_op_operand(&op, input, "input", &in)))
         return s;
     if ((s = ref_op_check_type(&op, "input", in->type, REF_TYPES_ANY)))
