@@ -24,8 +24,8 @@
  *
  * Errors. Every call returns a WNNStatus. WNNStatus_Success is 0; the others are the
  * exceptions the specification throws (TypeError, InvalidStateError, ...) followed by two
- * C-only statuses: InvalidArgument (a NULL handle or pointer, an enum value out of range)
- * and OutOfMemory. A builder and a context each keep the message of their last error,
+ * C-only statuses: InvalidArgument (a NULL handle or pointer) and OutOfMemory. An enum value
+ * out of range in an operator call is a TypeError, as WebIDL's enum conversion throws one. A builder and a context each keep the message of their last error,
  * "<operator>[<label>]: <what>, got <value>", readable with wnnGraphBuilderGetErrorMessage()
  * and wnnContextGetErrorMessage(). A failed call leaves its out-parameters unchanged and
  * changes nothing else in the builder or context.
@@ -71,7 +71,7 @@ typedef enum WNNStatus {
     WNNStatus_InvalidStateError = 2,  /* the spec's InvalidStateError DOMException */
     WNNStatus_NotSupportedError = 3,  /* the spec's NotSupportedError DOMException */
     WNNStatus_OperationError = 4,     /* the spec's OperationError DOMException */
-    WNNStatus_InvalidArgument = 5,    /* C-only: NULL handle or pointer, enum out of range */
+    WNNStatus_InvalidArgument = 5,    /* C-only: NULL handle or pointer */
     WNNStatus_OutOfMemory = 6,        /* C-only: an allocation failed */
     WNNStatus_Force32 = 0x7FFFFFFF
 } WNNStatus;

@@ -246,14 +246,9 @@ WNNStatus wnnGraphBuilderConstantScalar(WNNGraphBuilder b, WNNOperandDataType ty
         return builder_fail(b, WNNStatus_InvalidStateError,
                             "constant: the builder has already built a graph");
     /* SPEC-STEP 2: cast the value to the data type (saturating, half-even). */
+    /* (The algorithm has no 4-bit branch; ConvertToInt with the extension's 4-bit range
+     * saturates int4/uint4 the same way.) */
     s = ref_cast_number(value, type);
-    if (type == WNNOperandDataType_Int4 || type == WNNOperandDataType_Uint4) {
-        /* The cast algorithm has no 4-bit branch; saturate to the extension's range. */
-        if (type == WNNOperandDataType_Int4)
-            s.i = s.i < -8 ? -8 : s.i > 7 ? 7 : s.i;
-        else
-            s.u = s.u > 15 ? 15 : s.u;
-    }
     /* SPEC-STEP 3: a scalar descriptor. */
     d.type = type;
     d.shape.rank = 0;
