@@ -145,7 +145,9 @@ WNNStatus wnnGraphBuilderCumulativeSum(WNNGraphBuilder b, WNNOperand input, uint
                                    | REF_TYPE(Int64) | REF_TYPE(Uint64))))
         return s;
     /* SPEC-STEP 4: axis < rank (so a rank-0 input is rejected, as the table's ranks 1..N
-     * require). */
+     * require).
+     * SPEC-ISSUE ops-§8.21: the IDL axis lacks [EnforceRange], so JavaScript would convert
+     * it modulo 2^32; that is a binding matter: the C API receives the uint32_t itself. */
     if (axis >= in->shape.rank)
         return ref_op_fail(&op, WNNStatus_TypeError,
                            "axis must be less than the input's rank %lu, got %lu",

@@ -9,10 +9,12 @@
  * Floating-point reductions accumulate in double and round once when storing. Integer
  * reductions are exact: the true mathematical result is known, and when it does not fit the
  * data type the stored value is the result wrapped to the type's width (two's complement),
- * marked unspecified (integer overflow is not defined by the spec). A reduction over an empty
- * set gives its identity (WG resolution, webnn#391): sum, L1, L2 and sumSquare 0, product 1,
- * max -inf or the type's minimum, min +inf or the type's maximum, logSum and logSumExp -inf,
- * mean NaN. */
+ * marked unspecified (integer overflow is not defined by the spec).
+ *
+ * SPEC-ISSUE #391: the text still requires every dimension to be greater than 0; the WG
+ * resolved to allow zero-size dimensions, so a reduction can be over an empty set. It gives
+ * its identity: sum, L1, L2 and sumSquare 0, product 1, max -inf or the type's minimum, min
+ * +inf or the type's maximum, logSum and logSumExp -inf (log 0), mean NaN (0 / 0). */
 #include "../ref/builder.h"
 
 #include <math.h>
@@ -120,21 +122,21 @@ static size_t plan_index(const reduce_plan *p, size_t base, size_t r)
  * overflows: log(sum(exp(x - m))) + m. */
 static double log_sum_exp(const ref_tensor *in, const reduce_plan *p, size_t base)
 {
-    double m = -INFINITY, s = 0.0;
+    double m = -HUGE_VAL, s = 0.0;
     size_t r;
     for (r = 0; r < p->n; r++) {
         double x = ref_load_f(in, plan_index(p, base, r));
         if (isnan(x))
-            return NAN; /* NaN propagates */
+            return (double)NAN; /* NaN propagates */
         if (x > m)
             m = x;
     }
     /* Every input -inf, or no input: exp(-inf) sums to 0 and log(0) is -inf. */
     if (isinf(m) && m < 0.0)
-        return -INFINITY;
+        return -HUGE_VAL;
     /* A +inf input: the sum is +inf (x - m would be inf - inf = NaN). */
     if (isinf(m))
-        return INFINITY;
+        return HUGE_VAL;
     for (r = 0; r < p->n; r++)
         s += exp(ref_load_f(in, plan_index(p, base, r)) - m);
     return m + log(s); /* s >= 1: the maximum contributes exp(0) */
@@ -163,7 +165,7 @@ static double reduce_float(ref_op_id op, const ref_tensor *in, const reduce_plan
     case REF_OP_reduceMax:
     case REF_OP_reduceMin:
         /* Empty set: max is -inf, min is +inf. */
-        acc = op == REF_OP_reduceMax ? -INFINITY : INFINITY;
+        acc = op == REF_OP_reduceMax ? -HUGE_VAL : HUGE_VAL;
         for (r = 0; r < p->n; r++) {
             double x = ref_load_f(in, plan_index(p, base, r));
             if (isnan(x)) {
@@ -171,7 +173,7 @@ static double reduce_float(ref_op_id op, const ref_tensor *in, const reduce_plan
                  * either propagate or drop it); the result is NaN, marked unspecified, as
                  * for the binary max and min. */
                 *unspecified = 1;
-                return NAN;
+                return (double)NAN;
             }
             /* Signed zeros are ordered -0 < +0 (IEEE 754-2019 maximum/minimum, as max and
              * min do). */

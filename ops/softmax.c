@@ -34,7 +34,7 @@ static WNNStatus softmax_kernel(const void *attrs, const ref_tensor *const *inpu
         inner *= in->desc.shape.dims[i];
     for (o = 0; o < outer; o++) {
         for (j = 0; j < inner; j++) {
-            double m = -INFINITY, sum = 0.0;
+            double m = -HUGE_VAL, sum = 0.0;
             int hasNaN = 0, masked = 0;
             /* m = reduceMax(x) over the slice (NaN noted separately: it poisons the sum). */
             for (k = 0; k < n; k++) {
@@ -53,11 +53,11 @@ static WNNStatus softmax_kernel(const void *attrs, const ref_tensor *const *inpu
                 size_t idx = (o * n + k) * inner + j;
                 double y;
                 if (hasNaN) {
-                    y = NAN; /* NaN propagates to the whole slice */
+                    y = (double)NAN; /* NaN propagates to the whole slice */
                 } else if (isinf(m)) {
                     /* SPEC-SILENT: every element -inf, or a +inf element: the softmax is
                      * undefined; NaN (the emulation's result), marked unspecified. */
-                    y = NAN;
+                    y = (double)NAN;
                     ref_mark_unspecified(out, idx);
                 } else {
                     y = exp(ref_load_f(in, idx) - m) / sum;

@@ -147,7 +147,7 @@ START_TEST(special_values)
     th_result r;
     /* NaN: the first NaN is the extreme, marked. */
     {
-        static const float a[4] = {1.0f, NAN, 3.0f, NAN};
+        static const float a[4] = {1.0f, (double)NAN, 3.0f, (double)NAN};
         run_arg(1, WNNOperandDataType_Float32, s4, 1, a, 0, 0, WNNOperandDataType_Int32, &r,
                 NULL, NULL);
         ck_assert_int_eq(index_at(&r, 0), 1);
@@ -161,7 +161,7 @@ START_TEST(special_values)
     }
     /* NaN first. */
     {
-        static const float a[3] = {NAN, -1.0f, 4.0f};
+        static const float a[3] = {(double)NAN, -1.0f, 4.0f};
         run_arg(0, WNNOperandDataType_Float32, s3, 1, a, 0, 0, WNNOperandDataType_Int32, &r,
                 NULL, NULL);
         ck_assert_int_eq(index_at(&r, 0), 0);
@@ -170,7 +170,7 @@ START_TEST(special_values)
     }
     /* Infinities are ordinary extremes. */
     {
-        static const float a[3] = {-INFINITY, 2.0f, INFINITY};
+        static const float a[3] = {-HUGE_VAL, 2.0f, HUGE_VAL};
         run_arg(1, WNNOperandDataType_Float32, s3, 1, a, 0, 0, WNNOperandDataType_Int32, &r,
                 NULL, NULL);
         ck_assert_int_eq(index_at(&r, 0), 2);

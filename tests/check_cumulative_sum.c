@@ -121,10 +121,10 @@ START_TEST(float_rounding_and_special_values)
     }
     /* infinities and NaN */
     {
-        static const float a[3] = {INFINITY, -INFINITY, 1.0f};
-        static const float n[3] = {1.0f, NAN, 2.0f};
-        static const double wantA[3] = {INFINITY, NAN, NAN}, wantN[3] = {1.0, NAN, NAN};
-        static const double wantAR[3] = {NAN, -INFINITY, 1.0};
+        static const float a[3] = {HUGE_VAL, -HUGE_VAL, 1.0f};
+        static const float n[3] = {1.0f, (double)NAN, 2.0f};
+        static const double wantA[3] = {HUGE_VAL, (double)NAN, (double)NAN}, wantN[3] = {1.0, (double)NAN, (double)NAN};
+        static const double wantAR[3] = {(double)NAN, -HUGE_VAL, 1.0};
         run_cumsum(WNNOperandDataType_Float32, s3, 1, a, 0, 0, 0, &r);
         expect_values(&r, wantA, 3);
         th_result_free(&r);
@@ -156,7 +156,7 @@ START_TEST(float_rounding_and_special_values)
         static const float a[3] = {0x1p-149f, 0x1p-149f, 3.4028234663852886e38f};
         static const double want[3] = {0x1p-149, 0x1p-148, 3.4028234663852886e38};
         static const float big[2] = {3.4028234663852886e38f, 3.4028234663852886e38f};
-        static const double wantBig[2] = {3.4028234663852886e38, INFINITY};
+        static const double wantBig[2] = {3.4028234663852886e38, HUGE_VAL};
         run_cumsum(WNNOperandDataType_Float32, s3, 1, a, 0, 0, 0, &r);
         expect_values(&r, want, 3);
         th_result_free(&r);

@@ -230,7 +230,7 @@ START_TEST(gather_copies_every_type_exactly)
         th_result_free(&r);
     }
     {
-        static const float v[3] = {NAN, 1, -0.0f};
+        static const float v[3] = {(double)NAN, 1, -0.0f};
         run_gather(GATHER, make_spec(F32, s3, 1, v), make_spec(I32, s2, 1, idx), 0, s2, 1, &r);
         ck_assert(th_same(th_get(&r, 0), -0.0));
         ck_assert(isnan(th_get(&r, 1)));

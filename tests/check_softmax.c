@@ -140,10 +140,10 @@ START_TEST(special_values)
 {
     /* Four rows of 3 along axis 1. */
     static const float a[12] = {
-        1.0f,      NAN,       2.0f,      /* NaN propagates to the row */
-        -INFINITY, -INFINITY, -INFINITY, /* undefined: NaN, marked */
-        INFINITY,  1.0f,      2.0f,      /* undefined: NaN, marked */
-        -INFINITY, 0.0f,      0.0f};     /* -inf gets 0 */
+        1.0f,      (double)NAN,       2.0f,      /* NaN propagates to the row */
+        -HUGE_VAL, -HUGE_VAL, -HUGE_VAL, /* undefined: NaN, marked */
+        HUGE_VAL,  1.0f,      2.0f,      /* undefined: NaN, marked */
+        -HUGE_VAL, 0.0f,      0.0f};     /* -inf gets 0 */
     static const uint32_t shape[2] = {4, 3};
     th_result r;
     size_t i;
