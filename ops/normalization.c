@@ -365,8 +365,10 @@ WNNStatus wnnGraphBuilderLayerNormalization(WNNGraphBuilder b, WNNOperand input,
                                "got %lu", (unsigned long)i, (unsigned long)axes[i],
                                (unsigned long)size, (unsigned long)db->shape.dims[i]);
     }
-    /* SPEC-STEP 10: make graph connections. scale and bias are indexed in the order of
-     * axes: element [k0, k1, ...] of scale applies where input axis axes[0] is k0, etc. */
+    /* SPEC-STEP 10: make graph connections. SPEC-SILENT: the text gives the computation only
+     * for axes [1, 2, 3] (scale broadcast against the input); in general scale and bias are
+     * indexed in the order of axes, as step 9's shape rule implies: element [k0, k1, ...]
+     * of scale applies where input axis axes[0] has coordinate k0, axes[1] has k1, ... */
     attrs.op = REF_OP_layerNormalization;
     for (i = 0; i < axesCount; i++) {
         attrs.normalized[axes[i]] = 1;

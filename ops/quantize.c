@@ -72,7 +72,7 @@ static double product_round_to_odd(double d, double s)
         return p;
     error = fma(d, s, -p); /* d * s - p, exact: the error of a product is representable */
     if (error != 0.0 && fmod(ldexp(frexp(p, &exponent), 53), 2.0) == 0.0)
-        p = nextafter(p, error > 0.0 ? INFINITY : -INFINITY);
+        p = nextafter(p, error > 0.0 ? HUGE_VAL : -HUGE_VAL);
     return p;
 }
 
@@ -230,8 +230,8 @@ WNNStatus wnnGraphBuilderQuantizeLinear(WNNGraphBuilder b, WNNOperand input, WNN
     /* SPEC-STEP 11: the output has zeroPoint's type and the input's shape. */
     desc = *in;
     desc.type = dz->type;
-    /* SPEC-STEP 12: make graph connections. ops-§8.18: the text lists only input as the
-     * operator's input; scale and zeroPoint are inputs too. */
+    /* SPEC-STEP 12: make graph connections. SPEC-ISSUE ops-§8.18: the text sets only input
+     * as the operator's input; scale and zeroPoint are evidently inputs too. */
     attrs.op = REF_OP_quantizeLinear;
     inputs[0] = input;
     inputs[1] = scale;
@@ -279,7 +279,8 @@ WNNStatus wnnGraphBuilderDequantizeLinear(WNNGraphBuilder b, WNNOperand input, W
     /* SPEC-STEP 11: the output has scale's type and the input's shape. */
     desc = *in;
     desc.type = ds->type;
-    /* SPEC-STEP 12: make graph connections (scale and zeroPoint are inputs too, ops-§8.18). */
+    /* SPEC-STEP 12: make graph connections (SPEC-ISSUE ops-§8.18: scale and zeroPoint are
+     * inputs too). */
     attrs.op = REF_OP_dequantizeLinear;
     inputs[0] = input;
     inputs[1] = scale;

@@ -228,7 +228,7 @@ WNNStatus wnnGraphBuilderResample2d(WNNGraphBuilder b, WNNOperand input,
     if (in->shape.rank != 4)
         return ref_op_fail(&op, WNNStatus_TypeError, "the input's rank must be 4, got %lu",
                            (unsigned long)in->shape.rank);
-    /* SPEC-STEP 5: scales default to [1.0, 1.0]; given, they are 2 values above 0. */
+    /* SPEC-STEP 5-6: scales default to [1.0, 1.0]; given, they are 2 values above 0. */
     if (!options->scales) {
         scales = defaultScales;
     } else {
@@ -242,13 +242,13 @@ WNNStatus wnnGraphBuilderResample2d(WNNGraphBuilder b, WNNOperand input,
                 return ref_op_fail(&op, WNNStatus_TypeError,
                                    "scales must be greater than 0, got %g", (double)scales[i]);
     }
-    /* SPEC-STEP 6: sizes, when given, are 2 values. SPEC-ISSUE #391: the step also rejects
+    /* SPEC-STEP 7: sizes, when given, are 2 values. SPEC-ISSUE #391: the step also rejects
      * a size of 0; zero-size dimensions are allowed (WG resolution), so 0 gives an empty
      * output (but see the output shape step for an empty input axis). */
     if (options->sizes && options->sizesCount != 2)
         return ref_op_fail(&op, WNNStatus_TypeError, "sizes must have 2 values, got %lu",
                            (unsigned long)options->sizesCount);
-    /* SPEC-STEP 7: axes default to [2, 3]. */
+    /* SPEC-STEP 8: axes default to [2, 3]. */
     if (!options->axes) {
         axes = defaultAxes;
     } else {
@@ -258,7 +258,7 @@ WNNStatus wnnGraphBuilderResample2d(WNNGraphBuilder b, WNNOperand input,
         if (options->axesCount != 2)
             return ref_op_fail(&op, WNNStatus_TypeError, "axes must have 2 values, got %lu",
                                (unsigned long)options->axesCount);
-        /* SPEC-STEP 8: no duplicates, each in [0, rank). */
+        /* SPEC-STEP 9: no duplicates, each in [0, rank). */
         for (i = 0; i < 2; i++)
             if (axes[i] >= 4)
                 return ref_op_fail(&op, WNNStatus_TypeError,
@@ -269,7 +269,7 @@ WNNStatus wnnGraphBuilderResample2d(WNNGraphBuilder b, WNNOperand input,
                                "axes must not contain duplicates, got %lu twice",
                                (unsigned long)axes[0]);
     }
-    /* SPEC-STEP 9: calculate the output shape. */
+    /* SPEC-STEP 10: calculate the output shape. */
     desc = *in;
     for (i = 0; i < 2; i++) {
         uint32_t inSize = in->shape.dims[axes[i]], size;
@@ -296,7 +296,7 @@ WNNStatus wnnGraphBuilderResample2d(WNNGraphBuilder b, WNNOperand input,
                                (unsigned long)axes[i], (unsigned long)size);
         desc.shape.dims[axes[i]] = size;
     }
-    /* SPEC-STEP 10: make graph connections. */
+    /* SPEC-STEP 11: make graph connections. */
     attrs.mode = options->mode;
     attrs.axes[0] = axes[0];
     attrs.axes[1] = axes[1];

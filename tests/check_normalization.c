@@ -5,6 +5,11 @@
 #include <math.h>
 #include <string.h>
 
+/* NAN, INFINITY and FLT_MAX are float constants; their values as doubles. */
+#define D_NAN ((double)NAN)
+#define D_INF ((double)INFINITY)
+#define D_FLT_MAX ((double)FLT_MAX)
+
 #define F32 WNNOperandDataType_Float32
 #define F16 WNNOperandDataType_Float16
 
@@ -192,7 +197,7 @@ START_TEST(batch_special_values)
     static const float variance[] = {1, 1, 1, 1, 1, -1, 0, 4, 1};
     static const float negZero[9] = {-0.0f, -0.0f, -0.0f, -0.0f, -0.0f, -0.0f, -0.0f, -0.0f,
                                      -0.0f};
-    double want[9] = {NAN, INFINITY, -INFINITY, 0.0, 0.0, NAN, INFINITY, FLT_MAX, 0x1p-149};
+    double want[9] = {D_NAN, D_INF, -D_INF, 0.0, 0.0, D_NAN, D_INF, D_FLT_MAX, 0x1p-149};
     WNNBatchNormalizationOptions o = WNN_BATCH_NORMALIZATION_OPTIONS_INIT;
     th_env env;
     th_result r;
@@ -284,7 +289,7 @@ START_TEST(instance_nchw_equals_transposed_nhwc)
             var = sq / (H * W);
             for (h = 0; h < H; h++)
                 for (w = 0; w < W; w++) {
-                    double v = x[((n * C + c) * H + h) * W + w];
+                    double v = (double)x[((n * C + c) * H + h) * W + w];
                     double y = f32((double)scale[c] * ((v - mean) / sqrt(var + eps)) +
                                    (double)bias[c]);
                     want[((n * C + c) * H + h) * W + w] = y;
@@ -356,7 +361,7 @@ START_TEST(layer_default_axes_rank_0_and_1_normalize_nothing)
      * variance 0, y = 0 / sqrt(eps) + bias; +-inf give inf - inf = NaN. */
     static const uint32_t s3[] = {3};
     static const float x0 = 7.0f, b0 = 3.0f, x1[] = {5, INFINITY, -1}, b1[] = {1, 2, -0.0f};
-    static const double want0[] = {0.0}, want0b[] = {3.0}, want1[] = {0.0, NAN, 0.0};
+    static const double want0[] = {0.0}, want0b[] = {3.0}, want1[] = {0.0, D_NAN, 0.0};
     WNNLayerNormalizationOptions o = WNN_LAYER_NORMALIZATION_OPTIONS_INIT;
     th_env env;
     th_result r;
@@ -398,7 +403,7 @@ START_TEST(layer_default_axes_rank_0_and_1_normalize_nothing)
                      WNNStatus_Success);
     run1(&env, out, &r);
     {
-        static const double want[] = {0.0, NAN, 0.0};
+        static const double want[] = {0.0, D_NAN, 0.0};
         assert_values(&r, want, 3, "1-D bias -0");
     }
     th_result_free(&r);
@@ -710,10 +715,10 @@ START_TEST(batch_validation_errors)
     th_assert_status(&env, wnnGraphBuilderBatchNormalization(env.builder, x, m, m, &o, &out),
                      WNNStatus_TypeError, "bias was created by another builder");
     o.bias = NULL;
-    o.epsilon = NAN;
+    o.epsilon = D_NAN;
     th_assert_status(&env, wnnGraphBuilderBatchNormalization(env.builder, x, m, m, &o, &out),
                      WNNStatus_TypeError, "epsilon must be a finite number");
-    o.epsilon = -INFINITY;
+    o.epsilon = -D_INF;
     th_assert_status(&env, wnnGraphBuilderBatchNormalization(env.builder, x, m, m, &o, &out),
                      WNNStatus_TypeError, "epsilon must be a finite number");
     o.epsilon = 1e-5;
@@ -787,7 +792,7 @@ START_TEST(instance_validation_errors)
     th_assert_status(&env, wnnGraphBuilderInstanceNormalization(env.builder, x, &o, &out),
                      WNNStatus_TypeError, "layout is not a valid enum value, got 2");
     o.layout = WNNInputOperandLayout_Nchw;
-    o.epsilon = INFINITY;
+    o.epsilon = D_INF;
     th_assert_status(&env, wnnGraphBuilderInstanceNormalization(env.builder, x, &o, &out),
                      WNNStatus_TypeError, "epsilon must be a finite number");
     th_assert_status(&env, wnnGraphBuilderInstanceNormalization(env.builder, NULL, NULL, &out),
@@ -862,7 +867,7 @@ START_TEST(layer_validation_errors)
     th_assert_status(&env, wnnGraphBuilderLayerNormalization(env.builder, x, &o, &out),
                      WNNStatus_TypeError, "dimension 0 must be the input's dimension 2 (4)");
     o.scale = NULL;
-    o.epsilon = NAN;
+    o.epsilon = D_NAN;
     th_assert_status(&env, wnnGraphBuilderLayerNormalization(env.builder, x, &o, &out),
                      WNNStatus_TypeError, "layerNormalization: epsilon must be a finite");
     /* after build, every call is refused */

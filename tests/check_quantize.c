@@ -5,6 +5,11 @@
 #include <math.h>
 #include <string.h>
 
+/* NAN, INFINITY and FLT_MAX are float constants; their values as doubles. */
+#define D_NAN ((double)NAN)
+#define D_INF ((double)INFINITY)
+#define D_FLT_MAX ((double)FLT_MAX)
+
 #define F32 WNNOperandDataType_Float32
 #define F16 WNNOperandDataType_Float16
 #define U8 WNNOperandDataType_Uint8
@@ -401,7 +406,7 @@ START_TEST(dequantize_rounds_once)
     c.scale = &s16;
     run_case(&c, &r);
     {
-        static const double want[] = {2048, 2052, INFINITY};
+        static const double want[] = {2048, 2052, D_INF};
         assert_values(&r, want, 3, "float16");
     }
     th_result_free(&r);
@@ -416,7 +421,7 @@ START_TEST(dequantize_block_wise_and_bad_scales)
     static const uint32_t s24[] = {2, 4}, s22[] = {2, 2};
     static const int8_t x[] = {1, -2, 0, 3, 4, -5, 6, 7}, z[] = {0, 1, 0, 1};
     static const float s[] = {1, 0, -2, NAN};
-    static const double want[] = {1, -2, -0.0, 0, -8, 10, NAN, NAN};
+    static const double want[] = {1, -2, -0.0, 0, -8, 10, D_NAN, D_NAN};
     static const uint8_t mask[] = {0, 0, 1, 1, 1, 1, 1, 1};
     qdq_case c = {wnnGraphBuilderDequantizeLinear, I8, F32, I8, 2, s24, s22, x, s, z};
     th_result r;
@@ -434,8 +439,8 @@ START_TEST(scalars_and_zero_size)
     static const float x0 = 7.5f, s0 = 2.5f;
     static const uint8_t z0 = 3;
     static const uint32_t s03[] = {0, 3}, s13[] = {1, 3}, s20[] = {2, 0}, s25[] = {2, 5};
-    static const float f3[5] = {1, 1, 1, 1, 1};
-    static const uint8_t u3[5] = {0};
+    static const float f3[10] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+    static const uint8_t u3[10] = {0};
     qdq_case c = {wnnGraphBuilderQuantizeLinear, F32, F32, U8, 0, NULL, NULL, &x0, &s0, &z0};
     th_result r;
     /* rank 0: 7.5 / 2.5 = 3, + 3 */

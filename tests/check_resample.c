@@ -5,6 +5,11 @@
 #include <math.h>
 #include <string.h>
 
+/* NAN, INFINITY and FLT_MAX are float constants; their values as doubles. */
+#define D_NAN ((double)NAN)
+#define D_INF ((double)INFINITY)
+#define D_FLT_MAX ((double)FLT_MAX)
+
 #define F32 WNNOperandDataType_Float32
 #define F16 WNNOperandDataType_Float16
 #define NEAREST WNNInterpolationMode_NearestNeighbor
@@ -347,8 +352,8 @@ START_TEST(special_values)
     {
         static const float x[] = {NAN, -0.0f};
         static const float y[] = {-INFINITY, 0x1p-149f};
-        static const double want[] = {NAN, NAN, -0.0, -0.0};
-        static const double wantY[] = {-INFINITY, -INFINITY, 0x1p-149, 0x1p-149};
+        static const double want[] = {D_NAN, D_NAN, -0.0, -0.0};
+        static const double wantY[] = {-D_INF, -D_INF, 0x1p-149, 0x1p-149};
         o.scales = scales2;
         o.scalesCount = 2;
         run_resample(F32, s12, x, &o, &r, NULL);
@@ -364,9 +369,9 @@ START_TEST(special_values)
      * Only the last output, 1 * 1 + 1 * 0, reads no infinity. */
     {
         static const float x[] = {INFINITY, 1};
-        static const double want[] = {NAN, NAN, NAN, 1};
+        static const double want[] = {D_NAN, D_NAN, D_NAN, 1};
         static const float y[] = {FLT_MAX, FLT_MAX};
-        static const double wantY[] = {FLT_MAX, FLT_MAX, FLT_MAX, FLT_MAX};
+        static const double wantY[] = {D_FLT_MAX, D_FLT_MAX, D_FLT_MAX, D_FLT_MAX};
         static const float z[] = {NAN, 0};
         o.mode = LINEAR;
         o.scales = NULL;
