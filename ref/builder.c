@@ -326,17 +326,6 @@ WNNStatus ref_op_begin(ref_op *op, WNNGraphBuilder b, ref_op_id id, const char *
     return WNNStatus_Success;
 }
 
-WNNStatus ref_op_not_implemented(WNNGraphBuilder b, ref_op_id id, const char *label)
-{
-    ref_op op;
-    op.builder = b;
-    op.id = id;
-    op.label = label;
-    if (!b)
-        return WNNStatus_InvalidArgument;
-    return ref_op_fail(&op, WNNStatus_NotSupportedError, "this operator is not implemented yet");
-}
-
 WNNStatus ref_op_operand(const ref_op *op, WNNOperand operand, const char *argument,
                          const ref_desc **desc)
 {

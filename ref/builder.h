@@ -79,9 +79,6 @@ WNNStatus ref_op_finish(const ref_op *op, ref_kernel kernel, const void *attrs,
                         size_t attrSize, size_t inputCount, const WNNOperand *inputs,
                         size_t outputCount, const ref_desc *outputDescs, WNNOperand *outs);
 
-/* An operator that is not implemented yet: NotSupportedError with a message naming it. */
-WNNStatus ref_op_not_implemented(WNNGraphBuilder b, ref_op_id id, const char *label);
-
 /* Format helpers for messages. */
 const char *ref_desc_type_name(const ref_desc *desc);
 
