@@ -21,25 +21,6 @@ typedef struct axis_attrs {
     uint32_t axis;
 } axis_attrs;
 
-/* The coordinates of element `index` of a row-major tensor of `shape`. */
-static void index_to_coords(size_t index, const ref_shape *shape, size_t *coords)
-{
-    size_t d;
-    for (d = shape->rank; d-- > 0;) {
-        coords[d] = index % shape->dims[d];
-        index /= shape->dims[d];
-    }
-}
-
-/* The row-major flat index of the element at `coords` in a tensor of `shape`. */
-static size_t coords_to_index(const size_t *coords, const ref_shape *shape)
-{
-    size_t d, index = 0;
-    for (d = 0; d < shape->rank; d++)
-        index = index * shape->dims[d] + coords[d];
-    return index;
-}
-
 /* ---- concat -------------------------------------------------------------------------------- */
 
 /* Input k occupies, along the axis, the output coordinates [offset, offset + its size),
@@ -56,9 +37,9 @@ static WNNStatus concat_kernel(const void *attrs, const ref_tensor *const *input
         const ref_tensor *in = inputs[k];
         for (j = 0; j < in->count; j++) {
             size_t i;
-            index_to_coords(j, &in->desc.shape, coords);
+            ref_index_to_coords(j, &in->desc.shape, coords);
             coords[axis] += offset;
-            i = coords_to_index(coords, &out->desc.shape);
+            i = ref_coords_to_index(coords, &out->desc.shape);
             ref_copy_element(out, i, in, j);
             ref_propagate_mask(out, i, in, j);
         }
@@ -167,9 +148,9 @@ static WNNStatus split_kernel(const void *attrs, const ref_tensor *const *inputs
         ref_tensor *out = outputs[k];
         for (i = 0; i < out->count; i++) {
             size_t j;
-            index_to_coords(i, &out->desc.shape, coords);
+            ref_index_to_coords(i, &out->desc.shape, coords);
             coords[axis] += offset;
-            j = coords_to_index(coords, &in->desc.shape);
+            j = ref_coords_to_index(coords, &in->desc.shape);
             ref_copy_element(out, i, in, j);
             ref_propagate_mask(out, i, in, j);
         }

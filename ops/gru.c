@@ -287,55 +287,6 @@ done:
 
 /* ---- validation helpers ------------------------------------------------------------------ */
 
-/* Write a list of 64-bit dimensions as "[2, 3]". */
-static void format_dims(const uint64_t *dims, size_t rank, char *buf, size_t size)
-{
-    size_t i, used = (size_t)snprintf(buf, size, "[");
-    for (i = 0; i < rank && used < size; i++)
-        used += (size_t)snprintf(buf + used, size - used, i ? ", %llu" : "%llu",
-                                 (unsigned long long)dims[i]);
-    if (used < size)
-        snprintf(buf + used, size - used, "]");
-}
-
-/* TypeError unless desc's shape equals dims (compared in 64 bits: 3 * hiddenSize may exceed
- * 32 bits, and then no operand can have it). */
-static WNNStatus check_shape(const ref_op *op, const char *argument, const ref_desc *desc,
-                             const uint64_t *dims, size_t rank)
-{
-    char want[128], got[256];
-    size_t i;
-    int equal = desc->shape.rank == rank;
-    for (i = 0; equal && i < rank; i++)
-        equal = desc->shape.dims[i] == dims[i];
-    if (equal)
-        return WNNStatus_Success;
-    format_dims(dims, rank, want, sizeof want);
-    ref_shape_format(&desc->shape, got, sizeof got);
-    return ref_op_fail(op, WNNStatus_TypeError, "the shape of %s must be %s, got %s", argument,
-                       want, got);
-}
-
-/* TypeError unless desc's data type is the input's (the tables' "same as input"). */
-static WNNStatus check_same_type(const ref_op *op, const char *argument, const ref_desc *desc,
-                                 const ref_desc *input)
-{
-    if (desc->type == input->type)
-        return WNNStatus_Success;
-    return ref_op_fail(op, WNNStatus_TypeError,
-                       "the data type of %s must be the input's %s, got %s", argument,
-                       ref_desc_type_name(input), ref_desc_type_name(desc));
-}
-
-static WNNStatus check_rank(const ref_op *op, const char *argument, const ref_desc *desc,
-                            size_t rank)
-{
-    if (desc->shape.rank == rank)
-        return WNNStatus_Success;
-    return ref_op_fail(op, WNNStatus_TypeError, "the rank of %s must be %lu, got %lu", argument,
-                       (unsigned long)rank, (unsigned long)desc->shape.rank);
-}
-
 /* hiddenSize * 6 must be a valid dimension. SPEC-ISSUE #391: zero is allowed (WG
  * resolution), so only the upper bound 2^31-1 is checked. */
 static WNNStatus check_hidden_size(const ref_op *op, uint32_t hiddenSize)
@@ -420,12 +371,12 @@ WNNStatus wnnGraphBuilderGru(WNNGraphBuilder b, WNNOperand input, WNNOperand wei
     /* SPEC-STEP 3: data types of input (float32, float16), weight and recurrentWeight (same
      * as input). */
     if ((s = ref_op_check_type(&op, "input", in->type, REF_TYPES_FLOAT)) ||
-        (s = check_same_type(&op, "weight", w, in)) ||
-        (s = check_same_type(&op, "recurrentWeight", rw, in)))
+        (s = ref_op_check_same_type(&op, "weight", w, in)) ||
+        (s = ref_op_check_same_type(&op, "recurrentWeight", rw, in)))
         return s;
     /* SPEC-STEP 4: ranks (all 3). */
-    if ((s = check_rank(&op, "input", in, 3)) || (s = check_rank(&op, "weight", w, 3)) ||
-        (s = check_rank(&op, "recurrentWeight", rw, 3)))
+    if ((s = ref_op_check_rank(&op, "input", in, 3)) || (s = ref_op_check_rank(&op, "weight", w, 3)) ||
+        (s = ref_op_check_rank(&op, "recurrentWeight", rw, 3)))
         return s;
     /* SPEC-STEP 5: input's shape[0] is steps. SPEC-SILENT: the argument's description says
      * steps "must be greater than 0", but unlike lstm() the steps do not check it; with
@@ -443,28 +394,28 @@ WNNStatus wnnGraphBuilderGru(WNNGraphBuilder b, WNNOperand input, WNNOperand wei
     dims[0] = D;
     dims[1] = 3 * H;
     dims[2] = I;
-    if ((s = check_shape(&op, "weight", w, dims, 3)))
+    if ((s = ref_op_check_shape(&op, "weight", w, dims, 3)))
         return s;
     /* SPEC-STEP 10: recurrentWeight is [numDirections, 3 * hiddenSize, hiddenSize]. */
     dims[2] = H;
-    if ((s = check_shape(&op, "recurrentWeight", rw, dims, 3)))
+    if ((s = ref_op_check_shape(&op, "recurrentWeight", rw, dims, 3)))
         return s;
     /* SPEC-STEP 11: hiddenSize * 6 is a valid dimension. */
     if ((s = check_hidden_size(&op, hiddenSize)))
         return s;
     /* SPEC-STEP 12: bias: same type as input, shape [numDirections, 3 * hiddenSize]. */
-    if (bias && ((s = check_same_type(&op, "options.bias", bias, in)) ||
-                 (s = check_shape(&op, "options.bias", bias, dims, 2))))
+    if (bias && ((s = ref_op_check_same_type(&op, "options.bias", bias, in)) ||
+                 (s = ref_op_check_shape(&op, "options.bias", bias, dims, 2))))
         return s;
     /* SPEC-STEP 13: recurrentBias: likewise. */
-    if (rbias && ((s = check_same_type(&op, "options.recurrentBias", rbias, in)) ||
-                  (s = check_shape(&op, "options.recurrentBias", rbias, dims, 2))))
+    if (rbias && ((s = ref_op_check_same_type(&op, "options.recurrentBias", rbias, in)) ||
+                  (s = ref_op_check_shape(&op, "options.recurrentBias", rbias, dims, 2))))
         return s;
     /* SPEC-STEP 14: initialHiddenState: same type, [numDirections, batchSize, hiddenSize]. */
     dims[1] = B;
     dims[2] = H;
-    if (h0 && ((s = check_same_type(&op, "options.initialHiddenState", h0, in)) ||
-               (s = check_shape(&op, "options.initialHiddenState", h0, dims, 3))))
+    if (h0 && ((s = ref_op_check_same_type(&op, "options.initialHiddenState", h0, in)) ||
+               (s = ref_op_check_shape(&op, "options.initialHiddenState", h0, dims, 3))))
         return s;
     /* SPEC-STEP 15-16: activations: exactly 2 if given, else « sigmoid, tanh ». */
     if ((s = take_activations(&op, o->activations, o->activationsCount, attrs.activations)))
@@ -540,14 +491,14 @@ WNNStatus wnnGraphBuilderGruCell(WNNGraphBuilder b, WNNOperand input, WNNOperand
         return s;
     /* SPEC-STEP 3: data types: input float32/float16, the others the same as input. */
     if ((s = ref_op_check_type(&op, "input", in->type, REF_TYPES_FLOAT)) ||
-        (s = check_same_type(&op, "weight", w, in)) ||
-        (s = check_same_type(&op, "recurrentWeight", rw, in)) ||
-        (s = check_same_type(&op, "hiddenState", hs, in)))
+        (s = ref_op_check_same_type(&op, "weight", w, in)) ||
+        (s = ref_op_check_same_type(&op, "recurrentWeight", rw, in)) ||
+        (s = ref_op_check_same_type(&op, "hiddenState", hs, in)))
         return s;
     /* SPEC-STEP 4: ranks (all 2). */
-    if ((s = check_rank(&op, "input", in, 2)) || (s = check_rank(&op, "weight", w, 2)) ||
-        (s = check_rank(&op, "recurrentWeight", rw, 2)) ||
-        (s = check_rank(&op, "hiddenState", hs, 2)))
+    if ((s = ref_op_check_rank(&op, "input", in, 2)) || (s = ref_op_check_rank(&op, "weight", w, 2)) ||
+        (s = ref_op_check_rank(&op, "recurrentWeight", rw, 2)) ||
+        (s = ref_op_check_rank(&op, "hiddenState", hs, 2)))
         return s;
     /* SPEC-STEP 5-6: batchSize, inputSize. */
     B = in->shape.dims[0];
@@ -555,26 +506,26 @@ WNNStatus wnnGraphBuilderGruCell(WNNGraphBuilder b, WNNOperand input, WNNOperand
     /* SPEC-STEP 7: weight is [3 * hiddenSize, inputSize]. */
     dims[0] = 3 * H;
     dims[1] = I;
-    if ((s = check_shape(&op, "weight", w, dims, 2)))
+    if ((s = ref_op_check_shape(&op, "weight", w, dims, 2)))
         return s;
     /* SPEC-STEP 8: recurrentWeight is [3 * hiddenSize, hiddenSize]. */
     dims[1] = H;
-    if ((s = check_shape(&op, "recurrentWeight", rw, dims, 2)))
+    if ((s = ref_op_check_shape(&op, "recurrentWeight", rw, dims, 2)))
         return s;
     /* SPEC-STEP 9: hiddenState is [batchSize, hiddenSize]. */
     dims[0] = B;
-    if ((s = check_shape(&op, "hiddenState", hs, dims, 2)))
+    if ((s = ref_op_check_shape(&op, "hiddenState", hs, dims, 2)))
         return s;
     /* SPEC-STEP 10: hiddenSize * 6 is a valid dimension. */
     if ((s = check_hidden_size(&op, hiddenSize)))
         return s;
     /* SPEC-STEP 11-12: bias and recurrentBias: same type as input, shape [3 * hiddenSize]. */
     dims[0] = 3 * H;
-    if (bias && ((s = check_same_type(&op, "options.bias", bias, in)) ||
-                 (s = check_shape(&op, "options.bias", bias, dims, 1))))
+    if (bias && ((s = ref_op_check_same_type(&op, "options.bias", bias, in)) ||
+                 (s = ref_op_check_shape(&op, "options.bias", bias, dims, 1))))
         return s;
-    if (rbias && ((s = check_same_type(&op, "options.recurrentBias", rbias, in)) ||
-                  (s = check_shape(&op, "options.recurrentBias", rbias, dims, 1))))
+    if (rbias && ((s = ref_op_check_same_type(&op, "options.recurrentBias", rbias, in)) ||
+                  (s = ref_op_check_shape(&op, "options.recurrentBias", rbias, dims, 1))))
         return s;
     /* SPEC-STEP 13-14: activations: exactly 2 if given, else « sigmoid, tanh ». */
     if ((s = take_activations(&op, o->activations, o->activationsCount, attrs.activations)))

@@ -16,26 +16,6 @@
 
 /* ---- shared loops -------------------------------------------------------------------------- */
 
-/* The coordinates of element `index` of a row-major tensor of `shape` (shape has no zero
- * dimension whenever an element exists). */
-static void index_to_coords(size_t index, const ref_shape *shape, size_t *coords)
-{
-    size_t d;
-    for (d = shape->rank; d-- > 0;) {
-        coords[d] = index % shape->dims[d];
-        index /= shape->dims[d];
-    }
-}
-
-/* The row-major flat index of the element at `coords` in a tensor of `shape`. */
-static size_t coords_to_index(const size_t *coords, const ref_shape *shape)
-{
-    size_t d, index = 0;
-    for (d = 0; d < shape->rank; d++)
-        index = index * shape->dims[d] + coords[d];
-    return index;
-}
-
 /* Copy input element j to output element i with its unspecified flag. */
 static void move_element(ref_tensor *out, size_t i, const ref_tensor *in, size_t j)
 {
@@ -219,10 +199,10 @@ static WNNStatus transpose_kernel(const void *attrs, const ref_tensor *const *in
     (void)inputCount;
     (void)outputCount;
     for (i = 0; i < out->count; i++) {
-        index_to_coords(i, &out->desc.shape, outCoords);
+        ref_index_to_coords(i, &out->desc.shape, outCoords);
         for (d = 0; d < out->desc.shape.rank; d++)
             inCoords[a->permutation[d]] = outCoords[d];
-        move_element(out, i, in, coords_to_index(inCoords, &in->desc.shape));
+        move_element(out, i, in, ref_coords_to_index(inCoords, &in->desc.shape));
     }
     return WNNStatus_Success;
 }
@@ -305,11 +285,11 @@ static WNNStatus tile_kernel(const void *attrs, const ref_tensor *const *inputs,
     (void)inputCount;
     (void)outputCount;
     for (i = 0; i < out->count; i++) {
-        index_to_coords(i, &out->desc.shape, coords);
+        ref_index_to_coords(i, &out->desc.shape, coords);
         /* out->count > 0, so no output dimension is 0, hence no input dimension is 0 */
         for (d = 0; d < in->desc.shape.rank; d++)
             coords[d] %= in->desc.shape.dims[d];
-        move_element(out, i, in, coords_to_index(coords, &in->desc.shape));
+        move_element(out, i, in, ref_coords_to_index(coords, &in->desc.shape));
     }
     return WNNStatus_Success;
 }
@@ -378,11 +358,11 @@ static WNNStatus reverse_kernel(const void *attrs, const ref_tensor *const *inpu
     (void)inputCount;
     (void)outputCount;
     for (i = 0; i < out->count; i++) {
-        index_to_coords(i, &out->desc.shape, coords);
+        ref_index_to_coords(i, &out->desc.shape, coords);
         for (d = 0; d < out->desc.shape.rank; d++)
             if (a->reversed[d])
                 coords[d] = out->desc.shape.dims[d] - 1 - coords[d];
-        move_element(out, i, in, coords_to_index(coords, &in->desc.shape));
+        move_element(out, i, in, ref_coords_to_index(coords, &in->desc.shape));
     }
     return WNNStatus_Success;
 }

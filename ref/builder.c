@@ -380,6 +380,46 @@ WNNStatus ref_op_check_enum(const ref_op *op, const char *argument, int value, i
                        value);
 }
 
+WNNStatus ref_op_check_rank(const ref_op *op, const char *argument, const ref_desc *desc,
+                            size_t rank)
+{
+    if (desc->shape.rank == rank)
+        return WNNStatus_Success;
+    return ref_op_fail(op, WNNStatus_TypeError, "the rank of %s must be %lu, got %lu", argument,
+                       (unsigned long)rank, (unsigned long)desc->shape.rank);
+}
+
+WNNStatus ref_op_check_same_type(const ref_op *op, const char *argument, const ref_desc *desc,
+                                 const ref_desc *input)
+{
+    if (desc->type == input->type)
+        return WNNStatus_Success;
+    return ref_op_fail(op, WNNStatus_TypeError,
+                       "the data type of %s must be the input's %s, got %s", argument,
+                       ref_desc_type_name(input), ref_desc_type_name(desc));
+}
+
+WNNStatus ref_op_check_shape(const ref_op *op, const char *argument, const ref_desc *desc,
+                             const uint64_t *dims, size_t rank)
+{
+    char want[160], got[256];
+    size_t i, used;
+    int equal = desc->shape.rank == rank;
+    for (i = 0; equal && i < rank; i++)
+        equal = desc->shape.dims[i] == dims[i];
+    if (equal)
+        return WNNStatus_Success;
+    used = (size_t)snprintf(want, sizeof want, "[");
+    for (i = 0; i < rank && used < sizeof want; i++)
+        used += (size_t)snprintf(want + used, sizeof want - used, i ? ", %llu" : "%llu",
+                                 (unsigned long long)dims[i]);
+    if (used < sizeof want)
+        snprintf(want + used, sizeof want - used, "]");
+    ref_shape_format(&desc->shape, got, sizeof got);
+    return ref_op_fail(op, WNNStatus_TypeError, "the shape of %s must be %s, got %s", argument,
+                       want, got);
+}
+
 WNNStatus ref_op_make_desc(const ref_op *op, const char *what, WNNOperandDataType type,
                            const uint32_t *dims, size_t rank, ref_desc *desc)
 {

@@ -68,6 +68,17 @@ WNNStatus ref_op_check_type(const ref_op *op, const char *argument, WNNOperandDa
 WNNStatus ref_op_check_finite(const ref_op *op, const char *argument, double value);
 /* TypeError unless an enum option is one of `count` values starting at 0. */
 WNNStatus ref_op_check_enum(const ref_op *op, const char *argument, int value, int count);
+/* TypeError unless the operand's rank is `rank`. */
+WNNStatus ref_op_check_rank(const ref_op *op, const char *argument, const ref_desc *desc,
+                            size_t rank);
+/* TypeError unless the operand's data type is the input's (the tables' "same as input"). */
+WNNStatus ref_op_check_same_type(const ref_op *op, const char *argument, const ref_desc *desc,
+                                 const ref_desc *input);
+/* TypeError unless the operand's shape equals dims. The expected dimensions are 64-bit, so a
+ * computed size beyond 32 bits (3 * hiddenSize, ...) compares as unequal instead of
+ * wrapping. */
+WNNStatus ref_op_check_shape(const ref_op *op, const char *argument, const ref_desc *desc,
+                             const uint64_t *dims, size_t rank);
 /* Fill a descriptor from a type and dimensions; TypeError if the rank is too large. */
 WNNStatus ref_op_make_desc(const ref_op *op, const char *what, WNNOperandDataType type,
                            const uint32_t *dims, size_t rank, ref_desc *desc);

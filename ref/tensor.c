@@ -90,6 +90,23 @@ void ref_shape_format(const ref_shape *shape, char *buf, size_t size)
         snprintf(buf + used, size - used, "]");
 }
 
+void ref_index_to_coords(size_t index, const ref_shape *shape, size_t *coords)
+{
+    size_t d;
+    for (d = shape->rank; d-- > 0;) {
+        coords[d] = index % shape->dims[d];
+        index /= shape->dims[d];
+    }
+}
+
+size_t ref_coords_to_index(const size_t *coords, const ref_shape *shape)
+{
+    size_t d, index = 0;
+    for (d = 0; d < shape->rank; d++)
+        index = index * shape->dims[d] + coords[d];
+    return index;
+}
+
 void ref_shape_strides(const ref_shape *shape, size_t *strides)
 {
     size_t i, stride = 1;

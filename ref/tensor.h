@@ -45,6 +45,9 @@ int ref_broadcast_unidirectional(const ref_shape *from, const ref_shape *to, ref
 /* Write a shape as "[2, 3]" into buf (always terminated). */
 void ref_shape_format(const ref_shape *shape, char *buf, size_t size);
 
+/* The coordinates of element `index` of a row-major tensor of `shape`, and back. */
+void ref_index_to_coords(size_t index, const ref_shape *shape, size_t *coords);
+size_t ref_coords_to_index(const size_t *coords, const ref_shape *shape);
 /* Row-major strides of a shape (in elements). */
 void ref_shape_strides(const ref_shape *shape, size_t *strides);
 /* Flat index of the element of `in` that broadcasts to flat index `outIndex` of `out`
