@@ -83,7 +83,9 @@ static char *dup_string(const char *s)
     return d;
 }
 
-int cf_file_open(cf_file *f, const char *path, const json_limits *limits, cf_text *err)
+/* Name the file, then parse it (text NULL: read path). */
+static int open_file(cf_file *f, const char *path, const char *text, size_t length,
+                     const json_limits *limits, cf_text *err)
 {
     /* the case list and the converter's description of the file */
     static const char *const top[] = {"source", "meta", "kind", "testCount", "operators",
@@ -105,7 +107,7 @@ int cf_file_open(cf_file *f, const char *path, const json_limits *limits, cf_tex
     dot = strrchr(f->stem, '.');
     if (dot && strcmp(dot, ".json") == 0)
         f->stem[dot - f->stem] = '\0';
-    f->doc = json_parse_file(path, limits, &jerr);
+    f->doc = text ? json_parse(text, length, limits, &jerr) : json_parse_file(path, limits, &jerr);
     if (!f->doc) {
         if (jerr.line)
             cf_text_printf(err, "%s:%u:%u: %s", path, (unsigned)jerr.line, (unsigned)jerr.column,
@@ -138,6 +140,17 @@ int cf_file_open(cf_file *f, const char *path, const json_limits *limits, cf_tex
     if (procedural && procedural->type == JSON_ARRAY)
         f->proceduralCount = procedural->length;
     return 0;
+}
+
+int cf_file_open(cf_file *f, const char *path, const json_limits *limits, cf_text *err)
+{
+    return open_file(f, path, NULL, 0, limits, err);
+}
+
+int cf_file_open_text(cf_file *f, const char *name, const char *text, size_t length,
+                      const json_limits *limits, cf_text *err)
+{
+    return open_file(f, name, text ? text : "", length, limits, err);
 }
 
 void cf_file_close(cf_file *f)
@@ -374,7 +387,7 @@ static int read_named_tensors(cf_case *c, const json_value *object, int inputs, 
     return 0;
 }
 
-int cf_case_load(const cf_file *f, size_t index, cf_case *c, cf_text *err)
+static int load_case(const cf_file *f, size_t index, cf_case *c, cf_text *err)
 {
     static const char *const caseKeys[] = {"name", "graph", "tolerance", "toleranceFunction",
                                            "buildFunction", "castToSupportedType", NULL};
@@ -453,6 +466,14 @@ int cf_case_load(const cf_file *f, size_t index, cf_case *c, cf_text *err)
     if (read_named_tensors(c, outputs, 0, &c->expected, &c->expectedCount, err) != 0)
         return -1;
     return 0;
+}
+
+int cf_case_load(const cf_file *f, size_t index, cf_case *c, cf_text *err)
+{
+    if (load_case(f, index, c, err) == 0)
+        return 0;
+    cf_case_free(c);
+    return -1;
 }
 
 void cf_case_free(cf_case *c)

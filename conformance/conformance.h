@@ -85,6 +85,9 @@ typedef struct cf_file {
 /* Open and parse a case file; checks its top-level structure. Returns 0, or -1 with a
  * message "path:line:column: ..." in err. */
 int cf_file_open(cf_file *f, const char *path, const json_limits *limits, cf_text *err);
+/* The same from text in memory; name stands for the path in messages. */
+int cf_file_open_text(cf_file *f, const char *name, const char *text, size_t length,
+                      const json_limits *limits, cf_text *err);
 void cf_file_close(cf_file *f);
 /* The name of case index (NULL when it has none or is not an object). */
 const char *cf_file_case_name(const cf_file *f, size_t index);
@@ -132,7 +135,8 @@ typedef struct cf_case {
     cf_pool pool;
 } cf_case;
 
-/* Load case index of a file: structure and data (operators are read by cf_execute). */
+/* Load case index of a file: structure and data (operators are read by cf_execute). On
+ * failure nothing needs freeing (calling cf_case_free is harmless). */
 int cf_case_load(const cf_file *f, size_t index, cf_case *c, cf_text *err);
 void cf_case_free(cf_case *c);
 
@@ -246,7 +250,7 @@ size_t cf_checked_count(const cf_values *expected);
 
 /* Compare one output. mask (may be NULL) marks elements to skip. Failures are described in
  * report (case, output, element index, expected, got, distance, allowed). Returns 1 when
- * every compared element passes. stats accumulate. */
+ * every compared element passes. stats accumulate. report and stats may be NULL. */
 int cf_compare_values(const char *caseName, const char *output, const cf_values *expected,
                       const cf_values *actual, const uint8_t *mask, cf_mode mode,
                       const cf_tolerance *tol, cf_text *report, cf_compare_stats *stats);
