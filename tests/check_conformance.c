@@ -874,6 +874,77 @@ START_TEST(written_outputs_read_back)
 }
 END_TEST
 
+/* Garbled case files: every single-byte corruption of a case using several operators must
+ * load, run or fail cleanly (the sanitizers watch for anything else). */
+/* Open text and run every case in it; returns how many ran to the end. */
+static size_t run_all_cases(const char *json)
+{
+    cf_file f;
+    cf_text err;
+    size_t k, ran = 0;
+    cf_text_init(&err);
+    if (cf_file_open_text(&f, "fuzz.json", json, strlen(json), NULL, &err) == 0) {
+        for (k = 0; k < f.caseCount; k++) {
+            cf_case c;
+            cf_execution x;
+            cf_text report;
+            cf_text_init(&report);
+            if (cf_case_load(&f, k, &c, &err) == 0) {
+                if (cf_execute(&c, NULL, &x, &err) == 0) {
+                    cf_compare_case(&c, &x, CF_MODE_WPT, &report, NULL);
+                    ran++;
+                }
+                cf_execution_free(&x);
+                cf_case_free(&c);
+            }
+            cf_text_free(&report);
+        }
+        cf_file_close(&f);
+    }
+    cf_text_free(&err);
+    return ran;
+}
+
+/* Garbled case files: every single-byte corruption of cases using several operators must
+ * load, run or fail cleanly (the sanitizers watch for anything else). */
+START_TEST(fuzz_garbled_cases)
+{
+#define FUZZ_INPUTS "'inputs':{'a':{'data':[1,-2.5,'NaN',4],'descriptor':{'shape':[2,2],'dataType':" \
+    "'float32'}},'i':{'data':['9',1],'descriptor':{'shape':[2],'dataType':'int64'},'constant':true}}"
+    static const char *seed =
+        "{'tests':["
+        "{'name':'add','graph':{" FUZZ_INPUTS ","
+        "'operators':[{'name':'add','arguments':[{'a':'a'},{'b':'a'}],'outputs':'s'}],"
+        "'expectedOutputs':{'s':{'data':[2,-5,'NaN',8],'descriptor':{'shape':[2,2],'dataType':'float32'}}}},"
+        "'tolerance':{'metricType':'ULP','value':1}},"
+        "{'name':'clamp','graph':{" FUZZ_INPUTS ","
+        "'operators':[{'name':'clamp','arguments':[{'input':'a'},{'options':{'minValue':-1,"
+        "'maxValue':'7'}}],'outputs':'c'}],"
+        "'expectedOutputs':{'c':{'data':1,'descriptor':{'shape':[2,2],'dataType':'float32'}}}}},"
+        "{'name':'split','graph':{" FUZZ_INPUTS ","
+        "'operators':[{'name':'split','arguments':[{'input':'a'},{'splits':[1,1]},{'options':{'axis':1}}],"
+        "'outputs':['p','q']}],"
+        "'expectedOutputs':{'p':{'data':[1,2],'descriptor':{'shape':[2,1],'dataType':'float32'}}}}},"
+        "{'name':'conv','graph':{" FUZZ_INPUTS ","
+        "'operators':[{'name':'conv2d','arguments':[{'input':'a'},{'filter':'a'},{'options':{"
+        "'padding':[0,0,0,0],'inputLayout':'nhwc','bias':'i'}}],'outputs':'v'}],"
+        "'expectedOutputs':{'v':{'data':0,'descriptor':{'shape':[1],'dataType':'float32'}}}}}]}";
+#undef FUZZ_INPUTS
+    static const char garbage[] = {'"', '\\', '[', '{', ',', ':', '-', '9', 'x', ' '};
+    char *text = dq(seed);
+    size_t n = strlen(text), pos, g;
+    ck_assert_uint_eq(run_all_cases(text), 1); /* add runs; the others reach their builders */
+    for (pos = 0; pos < n; pos++)
+        for (g = 0; g < sizeof garbage; g++) {
+            char saved = text[pos];
+            text[pos] = garbage[g];
+            run_all_cases(text);
+            text[pos] = saved;
+        }
+    free(text);
+}
+END_TEST
+
 static Suite *conformance_suite(void)
 {
     Suite *s = suite_create("conformance");
@@ -887,6 +958,8 @@ static Suite *conformance_suite(void)
     tcase_add_test(loader, data_is_read_exactly);
     tcase_add_test(loader, files_that_are_not_case_files);
     tcase_add_test(loader, old_data_notes_and_disagreements);
+    tcase_set_timeout(loader, 120);
+    tcase_add_test(loader, fuzz_garbled_cases);
     tcase_set_timeout(numbers, 60);
     tcase_add_test(numbers, float16_conversion_rounds_to_nearest_even);
     tcase_add_test(numbers, float32_conversion_handles_overflow);

@@ -59,8 +59,8 @@ typedef struct json_limits {
     size_t maxDepth;  /* deepest nesting of arrays and objects (the top level is depth 1) */
     size_t maxValues; /* most values (of any type) in one document */
 } json_limits;
-/* Defaults: 512 MiB, depth 128, 32 Mi values. */
-#define JSON_LIMITS_DEFAULT {(size_t)512 << 20, 128, (size_t)32 << 20}
+/* Defaults: 256 MiB, depth 128, 16 Mi values (a tree of at most about 1 GiB). */
+#define JSON_LIMITS_DEFAULT {(size_t)256 << 20, 128, (size_t)16 << 20}
 
 typedef struct json_error {
     char message[256];

@@ -505,6 +505,8 @@ static void print_case(FILE *out, const options *o, const run *r, const record *
 {
     if (o->quiet || (rec->status == R_PASS && !o->verbose))
         return;
+    if (o->format != FORMAT_TEXT && !o->report)
+        return; /* standard output carries the machine-readable report */
     if (r->progress)
         fputs("\r\033[K", out);
     if (rec->status == R_ERROR)
@@ -900,6 +902,9 @@ static void test_case(const options *o, run *r, const cf_file *f, size_t index, 
                 write_result_entry(results, f, &c, &x, 0, x.status, cf_text_str(&err));
         } else {
             int pass = cf_compare_case(&c, &x, o->mode, &report, &stats);
+            if (stats.unspecified)
+                cf_text_printf(&x.notes, "%lu elements the specification leaves undefined were "
+                               "skipped\n", (unsigned long)stats.unspecified);
             add_record(r, f, index, pass ? R_PASS : R_FAIL, 0, cf_text_str(&report),
                        cf_text_str(&x.notes), now_seconds() - t0);
             r->unspecified += stats.unspecified;
@@ -1169,6 +1174,9 @@ static void compare_case(const options *o, run *r, const cf_file *f, size_t inde
         oracleFailed = cf_execute(&c, NULL, &x, &err) != 0;
         pass = cf_compare_result(&c, &x, oracleFailed, x.status, resultsPath, entry, o->mode,
                                  &report, &stats);
+        if (stats.unspecified)
+            cf_text_printf(&x.notes, "%lu elements the specification leaves undefined were "
+                           "skipped\n", (unsigned long)stats.unspecified);
         if (oracleFailed && !pass && x.status != WNNStatus_TypeError) {
             /* the oracle cannot judge: an error, with the reason */
             cf_text_printf(&report, "%s\n", cf_text_str(&err));
@@ -1285,7 +1293,7 @@ static int command_compare(int argc, char **argv)
         unmatched += !used[i];
     r.elapsed = now_seconds() - t0;
     if (unmatched && !o.quiet && !(o.opCount || o.filter))
-        fprintf(stdout, "%s%lu results in %s match no case given\n", r.progress ? "\r\033[K" : "",
+        fprintf(o.format != FORMAT_TEXT && !o.report ? stderr : stdout, "%s%lu results in %s match no case given\n", r.progress ? "\r\033[K" : "",
                 (unsigned long)unmatched, resultsPath);
     rc = write_reports(&o, &r);
     count(&r, &pass, &fail, &error, &disagree);
