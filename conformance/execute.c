@@ -7,32 +7,64 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* FNV-1a */
+static size_t name_hash(const char *name)
+{
+    uint32_t h = 2166136261u;
+    for (; *name; name++)
+        h = (h ^ (unsigned char)*name) * 16777619u;
+    return h;
+}
+
 size_t cf_graph_find(const cf_graph *g, const char *name)
 {
     size_t i;
-    for (i = 0; i < g->symbolCount; i++)
-        if (strcmp(g->symbols[i].name, name) == 0)
-            return i;
+    if (!g->hashSize)
+        return CF_NO_INDEX;
+    for (i = name_hash(name) & (g->hashSize - 1); g->hash[i]; i = (i + 1) & (g->hashSize - 1))
+        if (strcmp(g->symbols[g->hash[i] - 1].name, name) == 0)
+            return g->hash[i] - 1;
     return CF_NO_INDEX;
+}
+
+static void hash_insert(cf_graph *g, size_t symbol)
+{
+    size_t i = name_hash(g->symbols[symbol].name) & (g->hashSize - 1);
+    while (g->hash[i])
+        i = (i + 1) & (g->hashSize - 1);
+    g->hash[i] = symbol + 1;
 }
 
 size_t cf_graph_add(cf_graph *g, const char *name, WNNOperand operand, size_t input,
                     size_t producer)
 {
     cf_symbol *s;
+    if (g->symbolCount >= CF_MAX_SYMBOLS)
+        return CF_NO_INDEX;
     if (g->symbolCount == g->symbolCapacity) {
-        size_t cap = g->symbolCapacity ? g->symbolCapacity * 2 : 16;
+        size_t cap = g->symbolCapacity ? g->symbolCapacity * 2 : 16, i;
+        size_t *hash;
         s = (cf_symbol *)realloc(g->symbols, cap * sizeof *s);
         if (!s)
             return CF_NO_INDEX;
         g->symbols = s;
         g->symbolCapacity = cap;
+        /* the hash table keeps at most half its slots used */
+        hash = (size_t *)calloc(cap * 2, sizeof *hash);
+        if (!hash)
+            return CF_NO_INDEX;
+        free(g->hash);
+        g->hash = hash;
+        g->hashSize = cap * 2;
+        for (i = 0; i < g->symbolCount; i++)
+            hash_insert(g, i);
     }
     s = &g->symbols[g->symbolCount];
     s->name = name;
     s->operand = operand;
     s->input = input;
     s->producer = producer;
+    hash_insert(g, g->symbolCount);
     return g->symbolCount++;
 }
 
@@ -307,6 +339,7 @@ done:
     free(needed);
     free(stack);
     free(g.symbols);
+    free(g.hash);
     free(g.reads);
     wnnGraphRelease(graph);
     wnnGraphBuilderRelease(g.builder);

@@ -32,6 +32,8 @@ typedef struct cf_graph {
     cf_pool *pool;
     cf_symbol *symbols;
     size_t symbolCount, symbolCapacity;
+    size_t *hash; /* open addressing: symbol index + 1, 0 when empty; hashSize slots */
+    size_t hashSize;
     cf_reads *opReads; /* one per operator */
     /* the operator being read */
     size_t *reads;
@@ -43,7 +45,11 @@ typedef struct cf_graph {
 
 /* The symbol named name, or CF_NO_INDEX. */
 size_t cf_graph_find(const cf_graph *g, const char *name);
-/* Add a symbol (the name must be new); returns its index or CF_NO_INDEX when out of memory. */
+/* The most named operands in one case. */
+#define CF_MAX_SYMBOLS ((size_t)1 << 20)
+
+/* Add a symbol (the name must be new); returns its index, or CF_NO_INDEX when out of memory
+ * or beyond CF_MAX_SYMBOLS. */
 size_t cf_graph_add(cf_graph *g, const char *name, WNNOperand operand, size_t input,
                     size_t producer);
 

@@ -1345,7 +1345,8 @@ static int name_outputs(cf_call *k)
             return op_error(k, v, 0, "the name \"%.100s\" is already used by another operand",
                             v->text);
         if (cf_graph_add(k->g, v->text, k->outs[i], CF_NO_INDEX, k->index) == CF_NO_INDEX)
-            return op_error(k, v, 0, "out of memory");
+            return op_error(k, v, 0, "out of memory, or more than %lu operands",
+                            (unsigned long)CF_MAX_SYMBOLS);
     }
     return 0;
 }

@@ -112,6 +112,49 @@ START_TEST(a_valid_case_runs_and_passes)
 }
 END_TEST
 
+/* A long chain of operators (the symbol table grows many times) and an input the outputs do
+ * not depend on (not a graph input, so it must not be bound). */
+START_TEST(long_chains_and_unused_inputs)
+{
+    cf_text json, err, report;
+    cf_file f;
+    cf_case c;
+    cf_execution x;
+    int i, n = 3000;
+    cf_text_init(&json);
+    cf_text_init(&err);
+    cf_text_init(&report);
+    cf_text_append(&json, "{\"tests\":[{\"name\":\"chain\",\"graph\":{\"inputs\":{"
+                          "\"a\":{\"data\":[1,2],\"descriptor\":{\"shape\":[2],\"dataType\":\"float32\"}},"
+                          "\"u\":{\"data\":[0],\"descriptor\":{\"shape\":[1],\"dataType\":\"float32\"}},"
+                          "\"b\":{\"data\":[3,4],\"descriptor\":{\"shape\":[2],\"dataType\":\"float32\"},"
+                          "\"constant\":true}},\"operators\":[");
+    for (i = 0; i < n; i++)
+        cf_text_printf(&json, "%s{\"name\":\"add\",\"arguments\":[{\"a\":\"%s%d\"},{\"b\":\"b\"}],"
+                       "\"outputs\":\"x%d\"}", i ? "," : "", i ? "x" : "a", i ? i - 1 : 0, i);
+    /* the first operator reads "a0": rename it to "a" */
+    cf_text_printf(&json, "],\"expectedOutputs\":{\"x%d\":{\"data\":[9001,12002],\"descriptor\":"
+                   "{\"shape\":[2],\"dataType\":\"float32\"}}}}}]}", n - 1);
+    {
+        char *a0 = strstr(json.s, "\"a0\"");
+        ck_assert_ptr_nonnull(a0);
+        memmove(a0 + 2, a0 + 3, strlen(a0 + 3) + 1);
+        json.length--;
+    }
+    ck_assert_msg(cf_file_open_text(&f, "chain.json", json.s, json.length, NULL, &err) == 0, "%s",
+                  cf_text_str(&err));
+    ck_assert_msg(cf_case_load(&f, 0, &c, &err) == 0, "%s", cf_text_str(&err));
+    ck_assert_msg(cf_execute(&c, NULL, &x, &err) == 0, "%s", cf_text_str(&err));
+    ck_assert_msg(cf_compare_case(&c, &x, CF_MODE_EXACT, &report, NULL), "%s", cf_text_str(&report));
+    cf_execution_free(&x);
+    cf_case_free(&c);
+    cf_file_close(&f);
+    cf_text_free(&json);
+    cf_text_free(&err);
+    cf_text_free(&report);
+}
+END_TEST
+
 START_TEST(operator_table_has_the_95_operators)
 {
     size_t i, j;
@@ -951,6 +994,7 @@ static Suite *conformance_suite(void)
     TCase *loader = tcase_create("loader"), *numbers = tcase_create("comparator"),
           *wpt = tcase_create("wpt");
     tcase_add_test(loader, a_valid_case_runs_and_passes);
+    tcase_add_test(loader, long_chains_and_unused_inputs);
     tcase_add_test(loader, operator_table_has_the_95_operators);
     tcase_add_test(loader, unknown_names_are_errors);
     tcase_add_test(loader, values_of_the_wrong_kind_are_errors);

@@ -1149,8 +1149,20 @@ static int command_expect(int argc, char **argv, FILE *stdOut, FILE *stdErr)
 /* webnn compare                                                                              */
 /* ------------------------------------------------------------------------------------------ */
 
+/* Results members ordered by name, for binary search. */
+static int compare_keys(const void *a, const void *b)
+{
+    const json_value *x = *(const json_value *const *)a, *y = *(const json_value *const *)b;
+    size_t n = x->keyLength < y->keyLength ? x->keyLength : y->keyLength;
+    int c = memcmp(x->key, y->key, n);
+    if (c != 0)
+        return c;
+    return (x->keyLength > y->keyLength) - (x->keyLength < y->keyLength);
+}
+
 static void compare_case(const options *o, run *r, const cf_file *f, size_t index,
-                         const char *resultsPath, const json_value *results, unsigned char *used)
+                         const char *resultsPath, const json_value *results,
+                         const json_value **sorted, unsigned char *used)
 {
     cf_case c;
     cf_execution x;
@@ -1158,7 +1170,6 @@ static void compare_case(const options *o, run *r, const cf_file *f, size_t inde
     cf_compare_stats stats;
     const json_value *entry = NULL;
     double t0 = now_seconds();
-    size_t i;
     memset(&stats, 0, sizeof stats);
     cf_text_init(&err);
     cf_text_init(&report);
@@ -1169,13 +1180,19 @@ static void compare_case(const options *o, run *r, const cf_file *f, size_t inde
     } else {
         int oracleFailed, pass;
         cf_text_printf(&key, "%s/%s", f->stem, c.name);
-        for (i = 0; i < results->length; i++)
-            if (results->items[i].keyLength == key.length &&
-                memcmp(results->items[i].key, cf_text_str(&key), key.length) == 0) {
-                entry = &results->items[i];
-                used[i] = 1;
-                break;
+        if (results->length) {
+            json_value probe;
+            const json_value *p = &probe, **found;
+            memset(&probe, 0, sizeof probe);
+            probe.key = cf_text_str(&key);
+            probe.keyLength = key.length;
+            found = (const json_value **)bsearch(&p, sorted, results->length, sizeof *sorted,
+                                                 compare_keys);
+            if (found) {
+                entry = *found;
+                used[entry - results->items] = 1;
             }
+        }
         oracleFailed = cf_execute(&c, NULL, &x, &err) != 0;
         pass = cf_compare_result(&c, &x, oracleFailed, x.status, resultsPath, entry, o->mode,
                                  &report, &stats);
@@ -1212,6 +1229,7 @@ static int command_compare(int argc, char **argv, FILE *stdOut, FILE *stdErr)
     const json_value *root, *results, *impl;
     const char *resultsPath;
     unsigned char *used;
+    const json_value **sorted;
     char implementation[300];
     double t0 = now_seconds();
     int rc = parse_options(argc, argv, "compare", &o, usage_compare, stdOut, stdErr);
@@ -1260,10 +1278,14 @@ static int command_compare(int argc, char **argv, FILE *stdOut, FILE *stdErr)
             return EXIT_USAGE;
         }
     used = (unsigned char *)calloc(results->length + 1, 1);
-    if (!used) {
+    sorted = (const json_value **)malloc((results->length + 1) * sizeof *sorted);
+    if (!used || !sorted) {
         fprintf(o.err, "webnn compare: out of memory\n");
         exit(EXIT_USAGE);
     }
+    for (i = 0; i < results->length; i++)
+        sorted[i] = &results->items[i];
+    qsort((void *)sorted, results->length, sizeof *sorted, compare_keys);
     memset(&r, 0, sizeof r);
     r.mode = o.mode;
     r.progress = isatty(fileno(o.out)) && !(o.format != FORMAT_TEXT && !o.report);
@@ -1290,7 +1312,7 @@ static int command_compare(int argc, char **argv, FILE *stdOut, FILE *stdErr)
         r.procedural += f.proceduralCount;
         for (k = 0; k < f.caseCount; k++)
             if (selected(&o, &f, k))
-                compare_case(&o, &r, &f, k, resultsPath, results, used);
+                compare_case(&o, &r, &f, k, resultsPath, results, sorted, used);
         cf_file_close(&f);
         cf_text_free(&err);
     }
@@ -1303,6 +1325,7 @@ static int command_compare(int argc, char **argv, FILE *stdOut, FILE *stdErr)
     rc = write_reports(&o, &r);
     count(&r, &pass, &fail, &error, &disagree);
     free(used);
+    free((void *)sorted);
     run_free(&r);
     path_list_free(&files);
     json_free(doc);
