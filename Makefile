@@ -1,5 +1,5 @@
 # The WebNN reference implementation.
-#   make                 build/libwebnn.a
+#   make                 build/libwebnn.a and build/webnn (the command-line tool)
 #   make check           build and run every unit test
 #   make check-asan      the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make install PREFIX=/usr/local
@@ -21,7 +21,11 @@ LIBS = -lm
 
 LIB_SOURCES = $(wildcard ref/*.c) $(wildcard ops/*.c)
 LIB_OBJECTS = $(LIB_SOURCES:%.c=$(BUILD)/obj/%.o)
-HEADERS = webnn.h $(wildcard ref/*.h) $(wildcard ops/*.h)
+# The conformance runner and the tools' file readers: they use only webnn.h.
+CONF_SOURCES = $(wildcard conformance/*.c) $(filter-out tools/webnn.c,$(wildcard tools/*.c))
+CONF_OBJECTS = $(CONF_SOURCES:%.c=$(BUILD)/obj/%.o)
+HEADERS = webnn.h $(wildcard ref/*.h) $(wildcard ops/*.h) $(wildcard conformance/*.h) \
+          $(wildcard tools/*.h)
 TEST_SOURCES = $(wildcard tests/check_*.c)
 TEST_BINARIES = $(TEST_SOURCES:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT = $(filter-out tests/check_%.c,$(wildcard tests/*.c))
@@ -29,7 +33,7 @@ TEST_SUPPORT_OBJECTS = $(TEST_SUPPORT:%.c=$(BUILD)/obj/%.o)
 
 .PHONY: all check check-asan install clean header-check example-check
 
-all: $(BUILD)/libwebnn.a
+all: $(BUILD)/libwebnn.a $(BUILD)/webnn
 
 $(BUILD)/obj/%.o: %.c $(HEADERS) $(wildcard tests/*.h)
 	@mkdir -p $(dir $@)
@@ -41,7 +45,17 @@ $(BUILD)/libwebnn.a: $(LIB_OBJECTS)
 	@echo "  AR $@"
 	@$(AR) rcs $@ $^
 
-$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(TEST_SUPPORT_OBJECTS) $(BUILD)/libwebnn.a
+$(BUILD)/libwebnn-conformance.a: $(CONF_OBJECTS)
+	@rm -f $@
+	@echo "  AR $@"
+	@$(AR) rcs $@ $^
+
+$(BUILD)/webnn: $(BUILD)/obj/tools/webnn.o $(BUILD)/libwebnn-conformance.a $(BUILD)/libwebnn.a
+	@echo "  LD $@"
+	@$(CC) $(ALL_CFLAGS) $^ -o $@ $(LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(TEST_SUPPORT_OBJECTS) $(BUILD)/libwebnn-conformance.a \
+                  $(BUILD)/libwebnn.a
 	@mkdir -p $(dir $@)
 	@echo "  LD $@"
 	@$(CC) $(ALL_CFLAGS) $^ -o $@ $(CHECK_LIBS) $(LIBS)
@@ -58,14 +72,15 @@ example-check: $(BUILD)/libwebnn.a
 	@$(CC) -std=c99 -pedantic -Wall -Wextra -Werror $(CFLAGS) $(EXTRA_CFLAGS) -I. examples/hello.c $(BUILD)/libwebnn.a $(LIBS) -o $(BUILD)/hello
 	@test "$$($(BUILD)/hello)" = "0.75 -1 32752" || { echo "examples/hello.c printed the wrong result"; exit 1; }
 
-check: header-check example-check $(TEST_BINARIES)
+check: header-check example-check $(TEST_BINARIES) $(BUILD)/webnn
 	@sh tests/run-tests.sh $(TEST_BINARIES)
 
 check-asan:
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" check
 
-install: $(BUILD)/libwebnn.a
-	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+install: $(BUILD)/libwebnn.a $(BUILD)/webnn
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BUILD)/webnn $(DESTDIR)$(PREFIX)/bin/webnn
 	install -m 644 webnn.h $(DESTDIR)$(PREFIX)/include/webnn.h
 	install -m 644 $(BUILD)/libwebnn.a $(DESTDIR)$(PREFIX)/lib/libwebnn.a
 	printf 'prefix=%s\nincludedir=$${prefix}/include\nlibdir=$${prefix}/lib\n\nName: webnn\nDescription: WebNN reference implementation (float64 interpreter)\nVersion: 0.1.0\nCflags: -I$${includedir}\nLibs: -L$${libdir} -lwebnn -lm\n' \

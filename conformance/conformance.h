@@ -1,0 +1,283 @@
+/* conformance/conformance.h - the conformance runner library: load WPT-format case files,
+ * turn each case into webnn.h calls, run it, compare the outputs, report.
+ *
+ * It uses only the public webnn.h (and the JSON reader of tools/json.h), so it can drive
+ * any implementation of webnn.h.
+ *
+ * A case file is the JSON form of a web-platform-tests WebNN conformance file (see
+ * conformance/wpt/README.md): {"tests": [{"name", "graph": {"inputs", "operators",
+ * "expectedOutputs"}, "tolerance"}, ...], ...}. Reading is strict: an unknown member, an
+ * unknown operator, argument, option or enum name is an error naming the file, line, column
+ * and case.
+ */
+#ifndef CONFORMANCE_H
+#define CONFORMANCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../webnn.h"
+#include "../tools/json.h"
+
+/* ------------------------------------------------------------------------------------------ */
+/* Utilities: growing text, a pool of allocations freed together, number formats             */
+/* ------------------------------------------------------------------------------------------ */
+
+typedef struct cf_text {
+    char *s;
+    size_t length, capacity;
+} cf_text;
+
+void cf_text_init(cf_text *t);
+void cf_text_free(cf_text *t);
+void cf_text_clear(cf_text *t);
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void cf_text_printf(cf_text *t, const char *fmt, ...);
+void cf_text_append(cf_text *t, const char *s);
+/* The text ("" when empty). */
+const char *cf_text_str(const cf_text *t);
+
+typedef struct cf_pool {
+    struct cf_pool_block *head;
+} cf_pool;
+
+/* Zero-filled memory living until cf_pool_free; NULL when out of memory or bytes is huge. */
+void *cf_pool_alloc(cf_pool *p, size_t bytes);
+/* An array of count items of size bytes, checked for overflow. */
+void *cf_pool_array(cf_pool *p, size_t count, size_t size);
+char *cf_pool_strdup(cf_pool *p, const char *s);
+void cf_pool_free(cf_pool *p);
+
+/* binary16 from a double, rounding to nearest, ties to even (overflow to infinity,
+ * subnormals kept, NaN kept as a quiet NaN with its sign). */
+uint16_t cf_float16_from_double(double d);
+double cf_float16_to_double(uint16_t bits);
+/* binary32 from a double, rounding to nearest, ties to even, overflow to infinity. */
+float cf_float32_from_double(double d);
+
+/* Data types: "float32" -> WNNOperandDataType_Float32, ...; 0 when unknown. */
+int cf_data_type_from_name(const char *name, WNNOperandDataType *out);
+const char *cf_data_type_name(WNNOperandDataType t);
+/* Element class of a data type. */
+typedef enum cf_class { CF_CLASS_FLOAT, CF_CLASS_SIGNED, CF_CLASS_UNSIGNED } cf_class;
+cf_class cf_data_type_class(WNNOperandDataType t);
+/* The range of an integer data type. */
+void cf_data_type_range(WNNOperandDataType t, int64_t *min, uint64_t *max);
+
+/* The largest element count (and dimension) accepted: 2^31 - 1, as in the specification. */
+#define CF_MAX_ELEMENTS ((size_t)0x7FFFFFFF)
+
+/* ------------------------------------------------------------------------------------------ */
+/* Case files and cases                                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+typedef struct cf_file {
+    char *path;
+    char *stem;                 /* file name without folder and ".json": "add" */
+    json_document *doc;
+    const json_value *tests;    /* the "tests" array */
+    size_t caseCount;
+    size_t proceduralCount;     /* "proceduralTests": API-mechanics subtests, not data */
+} cf_file;
+
+/* Open and parse a case file; checks its top-level structure. Returns 0, or -1 with a
+ * message "path:line:column: ..." in err. */
+int cf_file_open(cf_file *f, const char *path, const json_limits *limits, cf_text *err);
+/* The same from text in memory; name stands for the path in messages. */
+int cf_file_open_text(cf_file *f, const char *name, const char *text, size_t length,
+                      const json_limits *limits, cf_text *err);
+void cf_file_close(cf_file *f);
+/* The name of case index (NULL when it has none or is not an object). */
+const char *cf_file_case_name(const cf_file *f, size_t index);
+/* The name of the first operator of case index, or NULL. */
+const char *cf_file_case_operator(const cf_file *f, size_t index);
+/* Whether case index calls the operator named op. */
+int cf_file_case_uses(const cf_file *f, size_t index, const char *op);
+
+/* The data of one tensor: a case input or expected output, or an implementation's result.
+ * Values are kept by element class: float types as the double read from the JSON text
+ * (unrounded; rounded to the data type when written into a tensor), signed integer types as
+ * int64_t, unsigned ones as uint64_t, all checked to lie in the data type's range. */
+typedef struct cf_tensor {
+    const char *name;
+    const json_value *node;     /* for error positions */
+    WNNOperandDataType dataType;
+    uint32_t *shape;
+    size_t rank;
+    size_t count;               /* elements: the product of shape */
+    int constant;               /* an input: a constant operand, not a graph input */
+    int fill;                   /* "data" was a bare number: every element has that value */
+    double *f;                  /* CF_CLASS_FLOAT: fill ? 1 : count values */
+    int64_t *i;                 /* CF_CLASS_SIGNED */
+    uint64_t *u;                /* CF_CLASS_UNSIGNED */
+} cf_tensor;
+
+typedef enum cf_metric { CF_METRIC_NONE = 0, CF_METRIC_ULP, CF_METRIC_ATOL } cf_metric;
+
+typedef struct cf_tolerance {
+    cf_metric metric; /* NONE: the case has no tolerance; compared as 0 ULP */
+    double value;
+} cf_tolerance;
+
+typedef struct cf_case {
+    const cf_file *file;
+    size_t index;
+    const char *name;
+    const json_value *node;
+    const json_value *operators; /* the "operators" array, read when the graph is built */
+    cf_tensor *inputs;
+    size_t inputCount;
+    cf_tensor *expected;         /* expectedOutputs, in document order */
+    size_t expectedCount;
+    cf_tolerance tolerance;
+    cf_pool pool;
+} cf_case;
+
+/* Load case index of a file: structure and data (operators are read by cf_execute). On
+ * failure nothing needs freeing (calling cf_case_free is harmless). */
+int cf_case_load(const cf_file *f, size_t index, cf_case *c, cf_text *err);
+void cf_case_free(cf_case *c);
+
+/* Read a tensor from its parts: dataType (a string node), shape (an array node) and data
+ * (an array or a bare number). what names it in messages ("input \"x\""). */
+int cf_tensor_read(cf_pool *pool, const char *path, const char *what, const json_value *dataType,
+                   const json_value *shape, const json_value *data, cf_tensor *t, cf_text *err);
+/* Write the tensor's count elements, converted to its data type, into buf (count * element
+ * size bytes). */
+void cf_tensor_pack(const cf_tensor *t, void *buf);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Running a case                                                                             */
+/* ------------------------------------------------------------------------------------------ */
+
+typedef struct cf_output {
+    const char *name;
+    WNNOperandDataType dataType;
+    uint32_t *shape;
+    size_t rank;
+    size_t count;
+    void *data;          /* count elements of dataType */
+    uint8_t *mask;       /* count bytes: 1 where the specification leaves the value undefined */
+    size_t unspecified;  /* the number of 1 bytes in mask */
+} cf_output;
+
+typedef struct cf_execution {
+    cf_output *outputs;  /* one per expected output, in the same order */
+    size_t count;
+    cf_text notes;       /* how data predating the specification was read */
+    int disagreement;    /* the error is a documented disagreement of the data with the spec */
+    WNNStatus status;    /* the status of the call that failed, or Success */
+    cf_pool pool;
+} cf_execution;
+
+/* Build the case's graph through webnn.h (context options may be NULL), create and write
+ * the input tensors, dispatch, read every output and its unspecified mask. Returns 0, or -1
+ * with the error in err (x->status, x->disagreement and x->notes say more). Always call
+ * cf_execution_free afterwards. */
+int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution *x, cf_text *err);
+void cf_execution_free(cf_execution *x);
+
+/* The operator call table: the 95 MLGraphBuilder operator names, in the specification's
+ * order. */
+#define CF_OPERATOR_COUNT 95
+const char *cf_operator_name(size_t index);
+/* Whether name is one of them. */
+int cf_operator_known(const char *name);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Comparing                                                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+typedef enum cf_mode {
+    CF_MODE_WPT = 0, /* the web-platform-tests rules and the case's tolerance */
+    CF_MODE_EXACT    /* bit for bit (floats after rounding the expected value to the type);
+                        NaN matches any NaN; +0 and -0 differ */
+} cf_mode;
+
+/* A read-only view of values: either raw typed elements (raw != NULL) or a cf_tensor's. */
+typedef struct cf_values {
+    WNNOperandDataType dataType;
+    size_t count;
+    int fill;            /* element 0 stands for every element */
+    const void *raw;
+    const double *f;
+    const int64_t *i;
+    const uint64_t *u;
+} cf_values;
+
+void cf_values_from_tensor(cf_values *v, const cf_tensor *t);
+void cf_values_from_output(cf_values *v, const cf_output *o);
+
+/* One element by class (the member for its class is set). */
+typedef struct cf_element {
+    double f;
+    int64_t i;
+    uint64_t u;
+} cf_element;
+
+void cf_values_get(const cf_values *v, size_t index, cf_element *e);
+
+/* The verdict on one element. */
+typedef struct cf_verdict {
+    int pass;
+    double distance; /* ULP, absolute, or integer distance; INFINITY when incomparable (a NaN
+                        against a number, an infinity against anything else) */
+    double allowed;
+} cf_verdict;
+
+/* Judge element `actual` against `expected` for an output of data type t. */
+void cf_judge(WNNOperandDataType t, cf_mode mode, const cf_tolerance *tol,
+              const cf_element *expected, const cf_element *actual, cf_verdict *v);
+/* float32 ULP distance as the suite measures it: expected rounded to float32, then the
+ * difference of sign-magnitude bit patterns (+0 and -0 are both 0); equal values and two
+ * NaNs are 0 apart; INFINITY for a NaN against a number. */
+double cf_ulp_float32(double expected, double actual);
+/* float16: the difference of the raw 16-bit patterns of the values rounded to float16
+ * (after the suite's equality test, so +0 and -0 are 0 apart). */
+double cf_ulp_float16(double expected, double actual);
+
+typedef struct cf_compare_stats {
+    size_t checked;      /* elements compared */
+    size_t failed;       /* elements beyond the allowed distance */
+    size_t unspecified;  /* elements skipped because the specification leaves them undefined */
+} cf_compare_stats;
+
+/* How many elements are compared: all, or for a bare-number expectation min(1000, count)
+ * (the suite's rule). */
+size_t cf_checked_count(const cf_values *expected);
+
+/* Compare one output. mask (may be NULL) marks elements to skip. Failures are described in
+ * report (case, output, element index, expected, got, distance, allowed). Returns 1 when
+ * every compared element passes. stats accumulate. report and stats may be NULL. */
+int cf_compare_values(const char *caseName, const char *output, const cf_values *expected,
+                      const cf_values *actual, const uint8_t *mask, cf_mode mode,
+                      const cf_tolerance *tol, cf_text *report, cf_compare_stats *stats);
+
+/* Compare the reference outputs of a run (x) with the case's expected outputs: data type,
+ * shape, then values. Returns 1 when all pass. */
+int cf_compare_case(const cf_case *c, const cf_execution *x, cf_mode mode, cf_text *report,
+                    cf_compare_stats *stats);
+
+/* Judge another implementation's result for a case (an entry of a results file:
+ * {"status": "ok"|"error", "error": {...}, "outputs": {"<name>": {"dataType", "shape",
+ * "data"}}}; unknown members ignored) against the oracle's run x. When the oracle itself
+ * failed (oracleStatus not Success), an implementation error agrees with a TypeError of the
+ * oracle. Returns 1 when it passes; report says why not. path names the results file. */
+int cf_compare_result(const cf_case *c, const cf_execution *x, int oracleFailed,
+                      WNNStatus oracleStatus, const char *path, const json_value *result,
+                      cf_mode mode, cf_text *report, cf_compare_stats *stats);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Writing expectations                                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Write one output as a case's expected output {"data": ..., "descriptor": {...}}. With
+ * bare set and every element equal, data is written as a bare number. */
+void cf_write_expected_output(json_writer *w, const cf_output *o, int bare);
+/* Write an output as a results-file output {"dataType", "shape", "data"}; data is a bare
+ * number when there are several elements, all equal. */
+void cf_write_result_output(json_writer *w, const cf_output *o);
+
+#endif

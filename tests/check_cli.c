@@ -1,0 +1,291 @@
+/* tests/check_cli.c - the webnn command, run in-process through webnn_main(): exit
+ * statuses, the summary's last line, reports, expect and compare. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "harness.h"
+#include "../tools/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct cli_run {
+    int status;
+    char *out, *err;
+} cli_run;
+
+static char *slurp(FILE *f)
+{
+    long n;
+    char *s;
+    fflush(f);
+    n = ftell(f);
+    ck_assert_int_ge(n, 0);
+    s = (char *)malloc((size_t)n + 1);
+    ck_assert_ptr_nonnull(s);
+    rewind(f);
+    ck_assert_uint_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+    s[n] = '\0';
+    return s;
+}
+
+/* Run "webnn ARGS..." (NULL-terminated). */
+static cli_run cli(const char *first, ...)
+{
+    char *argv[32];
+    int argc = 0;
+    va_list ap;
+    const char *a;
+    FILE *out = tmpfile(), *err = tmpfile();
+    cli_run r;
+    ck_assert_ptr_nonnull(out);
+    ck_assert_ptr_nonnull(err);
+    argv[argc++] = (char *)"webnn";
+    va_start(ap, first);
+    for (a = first; a && argc < 31; a = va_arg(ap, const char *))
+        argv[argc++] = (char *)a;
+    va_end(ap);
+    argv[argc] = NULL;
+    r.status = webnn_main(argc, argv, out, err);
+    r.out = slurp(out);
+    r.err = slurp(err);
+    fclose(out);
+    fclose(err);
+    return r;
+}
+
+static void cli_free(cli_run *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+/* The last line of text (without its newline). */
+static const char *last_line(const char *text, char *buf, size_t size)
+{
+    size_t n = strlen(text);
+    const char *end, *start;
+    while (n > 0 && text[n - 1] == '\n')
+        n--;
+    end = text + n;
+    start = end;
+    while (start > text && start[-1] != '\n')
+        start--;
+    snprintf(buf, size, "%.*s", (int)(end - start), start);
+    return buf;
+}
+
+/* A temporary file's name (the file exists, empty). */
+static void temp_name(char *buf, size_t size)
+{
+    int fd;
+    snprintf(buf, size, "/tmp/webnn-check-cli-XXXXXX");
+    fd = mkstemp(buf);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+}
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *s;
+    ck_assert_ptr_nonnull(f);
+    fseek(f, 0, SEEK_END);
+    s = slurp(f);
+    fclose(f);
+    return s;
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(text, 1, strlen(text), f), strlen(text));
+    fclose(f);
+}
+
+START_TEST(test_passes_with_a_summary_line)
+{
+    char line[200];
+    cli_run r = cli("test", "--filter", "1D", "conformance/wpt/sub.json", NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(last_line(r.out, line, sizeof line), "wpt: 3 passed, 0 failed");
+    ck_assert_msg(strstr(r.out, "sub                             3        0        0") != NULL, "%s", r.out);
+    ck_assert_str_eq(r.err, "");
+    cli_free(&r);
+    r = cli("test", "--mode", "exact", "--op", "add", "--filter", "1D", "conformance/wpt", NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(last_line(r.out, line, sizeof line), "exact: 3 passed, 0 failed");
+    ck_assert_msg(strstr(r.out, "63 procedural subtests") != NULL, "%s", r.out);
+    cli_free(&r);
+}
+END_TEST
+
+START_TEST(test_fails_with_details)
+{
+    char line[200];
+    cli_run r = cli("test", "tests/data/bad-add.json", NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_str_eq(last_line(r.out, line, sizeof line), "wpt: 0 passed, 2 failed");
+    ck_assert_msg(strstr(r.out, "FAIL bad-add: add float32 1D constant tensors\n"
+                                "case \"add float32 1D constant tensors\": output \"output\":\n"
+                                "    element 3: expected 38.63, got 38.627098083496094, "
+                                "distance 761 ULP, allowed 1 ULP\n") != NULL, "%s", r.out);
+    ck_assert_msg(strstr(r.out, "ERROR tests/data/bad-add.json:211:15: case \"unknown operator\": "
+                                "operator 0 (addd): unknown operator \"addd\"") != NULL, "%s", r.out);
+    cli_free(&r);
+    /* machine formats on standard output; the summary line on standard error */
+    r = cli("test", "--format", "junit", "tests/data/bad-add.json", NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert(strncmp(r.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites", 50) == 0);
+    ck_assert(strstr(r.out, "<failure message=") && strstr(r.out, "<error message="));
+    ck_assert_str_eq(r.err, "wpt: 0 passed, 2 failed\n");
+    cli_free(&r);
+    r = cli("test", "--format=tap", "tests/data/bad-add.json", NULL);
+    ck_assert(strncmp(r.out, "TAP version 13\n1..2\nnot ok 1 - bad-add: add float32 1D constant", 61) == 0);
+    cli_free(&r);
+    r = cli("test", "--format", "json", "-q", "tests/data/bad-add.json", NULL);
+    ck_assert_msg(strstr(r.out, "\"failed\": 1,\n    \"errors\": 1,") != NULL, "%s", r.out);
+    cli_free(&r);
+}
+END_TEST
+
+START_TEST(usage_errors)
+{
+    cli_run r = cli("test", "--mode", "fuzzy", "x", NULL);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_str_eq(r.err, "webnn test: --mode must be wpt or exact, got \"fuzzy\"\n");
+    cli_free(&r);
+    r = cli("test", "--op", "addd", "x", NULL);
+    ck_assert_int_eq(r.status, 2);
+    cli_free(&r);
+    r = cli("test", NULL);
+    ck_assert_int_eq(r.status, 2);
+    cli_free(&r);
+    r = cli("test", "no/such/folder", NULL);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert(strstr(r.err, "no/such/folder") != NULL);
+    cli_free(&r);
+    r = cli("frobnicate", NULL);
+    ck_assert_int_eq(r.status, 2);
+    cli_free(&r);
+    r = cli("expect", "--op", "add", "conformance/wpt/add.json", NULL);
+    ck_assert_int_eq(r.status, 2);
+    cli_free(&r);
+    r = cli("compare", "conformance/wpt/add.json", NULL);
+    ck_assert_int_eq(r.status, 2);
+    cli_free(&r);
+}
+END_TEST
+
+START_TEST(help_for_each_command)
+{
+    static const char *commands[] = {"test", "expect", "compare"};
+    size_t i;
+    cli_run r = cli("--help", NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(strncmp(r.out, "usage: webnn <command>", 22) == 0);
+    cli_free(&r);
+    for (i = 0; i < 3; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "usage: webnn %s ", commands[i]);
+        r = cli(commands[i], "--help", NULL);
+        ck_assert_int_eq(r.status, 0);
+        ck_assert_msg(strncmp(r.out, want, strlen(want)) == 0, "%s", r.out);
+        cli_free(&r);
+        r = cli("help", commands[i], NULL);
+        ck_assert(strncmp(r.out, want, strlen(want)) == 0);
+        cli_free(&r);
+    }
+}
+END_TEST
+
+/* The reference's expectations for the suite's add cases are the suite's, byte for byte. */
+START_TEST(expect_reproduces_a_case_file)
+{
+    char path[64];
+    char *written, *original;
+    cli_run r;
+    temp_name(path, sizeof path);
+    r = cli("expect", "-o", path, "conformance/wpt/mul.json", NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(r.err, "webnn expect: 10 cases, 10 computed, 0 kept\n");
+    written = read_file(path);
+    original = read_file("conformance/wpt/mul.json");
+    ck_assert(strcmp(written, original) == 0);
+    free(written);
+    free(original);
+    cli_free(&r);
+    /* a case the reference cannot run keeps its expectations; the status says so */
+    r = cli("expect", "-o", path, "tests/data/bad-add.json", NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_msg(strstr(r.err, "unknown operator \"addd\" (expectations kept)") != NULL, "%s", r.err);
+    written = read_file(path);
+    ck_assert(strstr(written, "38.627098083496094") != NULL); /* recomputed */
+    ck_assert(strstr(written, "\"addd\"") != NULL);           /* kept */
+    free(written);
+    cli_free(&r);
+    remove(path);
+}
+END_TEST
+
+START_TEST(compare_judges_a_results_file)
+{
+    char path[64], line[200];
+    char *text, *at;
+    cli_run r;
+    temp_name(path, sizeof path);
+    r = cli("test", "-q", "--write-results", path, "conformance/wpt/div.json", NULL);
+    ck_assert_int_eq(r.status, 0);
+    cli_free(&r);
+    r = cli("compare", "conformance/wpt/div.json", path, NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(last_line(r.out, line, sizeof line), "wpt: 10 passed, 0 failed");
+    ck_assert(strstr(r.out, "implementation: webnn reference implementation") != NULL);
+    cli_free(&r);
+    /* one result turned into an error, and a NaN in another */
+    text = read_file(path);
+    at = strstr(text, "\"status\": \"ok\"");
+    ck_assert_ptr_nonnull(at);
+    memcpy(at, "\"status\": \"no\"", 14);
+    write_file(path, text);
+    r = cli("compare", "conformance/wpt/div.json", path, NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_str_eq(last_line(r.out, line, sizeof line), "wpt: 9 passed, 1 failed");
+    ck_assert_msg(strstr(r.out, "\"status\" must be \"ok\" or \"error\"") != NULL, "%s", r.out);
+    cli_free(&r);
+    /* cases missing from the results fail */
+    r = cli("compare", "--filter", "1D", "conformance/wpt/div.json", "conformance/wpt/sub.json", path,
+            NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_msg(strstr(r.out, "no result for \"sub/sub float32 1D tensors\"") != NULL, "%s", r.out);
+    cli_free(&r);
+    /* a results file that is not JSON */
+    write_file(path, "{\"results\": {]}");
+    r = cli("compare", "conformance/wpt/div.json", path, NULL);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_msg(strstr(r.err, ":1:14: unexpected ']'") != NULL, "%s", r.err);
+    cli_free(&r);
+    free(text);
+    remove(path);
+}
+END_TEST
+
+static Suite *cli_suite(void)
+{
+    Suite *s = suite_create("cli");
+    TCase *tc = tcase_create("cli");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_passes_with_a_summary_line);
+    tcase_add_test(tc, test_fails_with_details);
+    tcase_add_test(tc, usage_errors);
+    tcase_add_test(tc, help_for_each_command);
+    tcase_add_test(tc, expect_reproduces_a_case_file);
+    tcase_add_test(tc, compare_judges_a_results_file);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+TH_MAIN(cli_suite)
