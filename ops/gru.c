@@ -31,7 +31,7 @@
  * between steps is kept). An implementation that composes the operator from gruCell or from
  * element-wise operators rounds at every step; the reference gives the exact-input value
  * that such implementations approximate. */
-#include "../ref/builder.h"
+#include "recurrent.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -52,76 +52,9 @@ typedef struct gru_attrs {
 
 /* ---- numerics ---------------------------------------------------------------------------- */
 
-/* The recurrent network activation functions in double. */
-static double activate(WNNRecurrentNetworkActivation f, double x)
-{
-    double e;
-    if (isnan(x))
-        return x; /* NaN in, NaN out, for every activation */
-    switch (f) {
-    case WNNRecurrentNetworkActivation_Relu:
-        /* max(0, x) (the spec's relu emulation): -0 and negatives give +0. SPEC-SILENT:
-         * relu of NaN; NaN is returned, not marked unspecified (it is what every
-         * implementation of the activation produces). */
-        return x > 0.0 ? x : 0.0;
-    case WNNRecurrentNetworkActivation_Sigmoid:
-        /* 1 / (1 + exp(-x)), written so that exp never overflows: for x < 0 use
-         * exp(x) / (1 + exp(x)). Both forms are the same function. */
-        if (x >= 0.0)
-            return 1.0 / (1.0 + exp(-x));
-        e = exp(x);
-        return e / (1.0 + e);
-    default:
-        return tanh(x); /* C tanh: +-1 at +-inf, keeps the sign of zero */
-    }
-}
-
-/* Element `row`(+offset) of an optional 1-D slice; a missing operand is zero. */
-static double optional_at(const ref_tensor *t, size_t offset, size_t row)
-{
-    return t ? ref_load_f(t, offset + row) : 0.0;
-}
-
-/* The tensors and offsets of one cell evaluation (one direction's slices for gru). */
-typedef struct gru_cell_args {
-    const ref_tensor *input;           /* x[b][k] = input[inputOffset + b*I + k] */
-    size_t inputOffset;
-    const ref_tensor *weight;          /* W[row][k] = weight[weightOffset + row*I + k] */
-    size_t weightOffset;
-    const ref_tensor *recurrentWeight; /* R[row][k] = recurrentWeight[rOffset + row*H + k] */
-    size_t recurrentWeightOffset;
-    const ref_tensor *bias;            /* NULL: zeros */
-    size_t biasOffset;
-    const ref_tensor *recurrentBias;   /* NULL: zeros */
-    size_t recurrentBiasOffset;
-    size_t batchSize, inputSize, hiddenSize;
-} gru_cell_args;
-
-/* x·W[row]ᵀ for batch row b. */
-static double input_product(const gru_cell_args *a, size_t b, size_t row)
-{
-    double sum = 0.0;
-    size_t k;
-    for (k = 0; k < a->inputSize; k++)
-        sum += ref_load_f(a->input, a->inputOffset + b * a->inputSize + k) *
-               ref_load_f(a->weight, a->weightOffset + row * a->inputSize + k);
-    return sum;
-}
-
-/* v·R[row]ᵀ for a hidden-size vector v. */
-static double recurrent_product(const gru_cell_args *a, const double *v, size_t row)
-{
-    double sum = 0.0;
-    size_t k;
-    for (k = 0; k < a->hiddenSize; k++)
-        sum += v[k] * ref_load_f(a->recurrentWeight,
-                                 a->recurrentWeightOffset + row * a->hiddenSize + k);
-    return sum;
-}
-
 /* One gruCell step: h and hNext are [batchSize, hiddenSize] in double (distinct arrays);
  * z, r and rh are scratch vectors of hiddenSize doubles. */
-static void gru_cell(const gru_attrs *attrs, const gru_cell_args *a, const double *h,
+static void gru_cell(const gru_attrs *attrs, const rnn_cell_args *a, const double *h,
                      double *hNext, double *z, double *r, double *rh)
 {
     size_t H = a->hiddenSize, b, j;
@@ -133,46 +66,39 @@ static void gru_cell(const gru_attrs *attrs, const gru_cell_args *a, const doubl
         const double *hb = h + b * H;
         /* update gate (z) and reset gate (r) */
         for (j = 0; j < H; j++) {
-            double zb = optional_at(a->bias, a->biasOffset, zRow + j) +
-                        optional_at(a->recurrentBias, a->recurrentBiasOffset, zRow + j);
-            double rb = optional_at(a->bias, a->biasOffset, rRow + j) +
-                        optional_at(a->recurrentBias, a->recurrentBiasOffset, rRow + j);
-            z[j] = activate(attrs->activations[0],
-                            zb + (input_product(a, b, zRow + j) +
-                                  recurrent_product(a, hb, zRow + j)));
-            r[j] = activate(attrs->activations[0],
-                            rb + (input_product(a, b, rRow + j) +
-                                  recurrent_product(a, hb, rRow + j)));
+            double zb = rnn_optional_at(a->bias, a->biasOffset, zRow + j) +
+                        rnn_optional_at(a->recurrentBias, a->recurrentBiasOffset, zRow + j);
+            double rb = rnn_optional_at(a->bias, a->biasOffset, rRow + j) +
+                        rnn_optional_at(a->recurrentBias, a->recurrentBiasOffset, rRow + j);
+            z[j] = rnn_activate(attrs->activations[0],
+                            zb + (rnn_input_product(a, b, zRow + j) +
+                                  rnn_recurrent_product(a, hb, zRow + j)));
+            r[j] = rnn_activate(attrs->activations[0],
+                            rb + (rnn_input_product(a, b, rRow + j) +
+                                  rnn_recurrent_product(a, hb, rRow + j)));
         }
         /* r ⊙ h, used by the reset-before form */
         for (j = 0; j < H; j++)
             rh[j] = r[j] * hb[j];
         /* new gate (n) and the new hidden state */
         for (j = 0; j < H; j++) {
-            double nb = optional_at(a->bias, a->biasOffset, nRow + j);
-            double nrb = optional_at(a->recurrentBias, a->recurrentBiasOffset, nRow + j);
+            double nb = rnn_optional_at(a->bias, a->biasOffset, nRow + j);
+            double nrb = rnn_optional_at(a->recurrentBias, a->recurrentBiasOffset, nRow + j);
             double n;
             if (attrs->resetAfter)
-                n = activate(attrs->activations[1],
-                             nb + (input_product(a, b, nRow + j) +
-                                   r[j] * (nrb + recurrent_product(a, hb, nRow + j))));
+                n = rnn_activate(attrs->activations[1],
+                             nb + (rnn_input_product(a, b, nRow + j) +
+                                   r[j] * (nrb + rnn_recurrent_product(a, hb, nRow + j))));
             else
-                n = activate(attrs->activations[1],
-                             (nb + nrb) + (input_product(a, b, nRow + j) +
-                                           recurrent_product(a, rh, nRow + j)));
+                n = rnn_activate(attrs->activations[1],
+                             (nb + nrb) + (rnn_input_product(a, b, nRow + j) +
+                                           rnn_recurrent_product(a, rh, nRow + j)));
             hNext[b * H + j] = z[j] * hb[j] + n * (1.0 - z[j]);
         }
     }
 }
 
 /* calloc of count doubles (at least one, so that an empty array is not NULL). */
-static double *new_doubles(size_t count)
-{
-    if (count > SIZE_MAX / sizeof(double))
-        return NULL;
-    return (double *)calloc(count ? count : 1, sizeof(double));
-}
-
 /* ---- kernels ----------------------------------------------------------------------------- */
 
 /* inputs: input, weight, recurrentWeight, bias?, recurrentBias?, initialHiddenState?
@@ -185,8 +111,8 @@ static WNNStatus gru_kernel(const void *attrsPtr, const ref_tensor *const *input
     size_t steps = attrs->steps, D = attrs->numDirections, H = attrs->hiddenSize;
     size_t B = input->desc.shape.dims[1], I = input->desc.shape.dims[2];
     size_t d, s, i;
-    double *h = new_doubles(B * H), *hNext = new_doubles(B * H);
-    double *z = new_doubles(H), *r = new_doubles(H), *rh = new_doubles(H);
+    double *h = rnn_new_doubles(B * H), *hNext = rnn_new_doubles(B * H);
+    double *z = rnn_new_doubles(H), *r = rnn_new_doubles(H), *rh = rnn_new_doubles(H);
     WNNStatus status = WNNStatus_Success;
     (void)inputCount;
     (void)outputCount;
@@ -195,7 +121,7 @@ static WNNStatus gru_kernel(const void *attrsPtr, const ref_tensor *const *input
         goto done;
     }
     for (d = 0; d < D; d++) {
-        gru_cell_args a;
+        rnn_cell_args a;
         /* Direction index 1 of "both", and "backward", run from the last step to the first. */
         int backward = attrs->direction == WNNRecurrentNetworkDirection_Backward || d == 1;
         a.input = input;
@@ -248,10 +174,10 @@ static WNNStatus gru_cell_kernel(const void *attrsPtr, const ref_tensor *const *
 {
     const gru_attrs *attrs = (const gru_attrs *)attrsPtr;
     size_t H = attrs->hiddenSize, B = inputs[0]->desc.shape.dims[0], i;
-    double *h = new_doubles(B * H), *hNext = new_doubles(B * H);
-    double *z = new_doubles(H), *r = new_doubles(H), *rh = new_doubles(H);
+    double *h = rnn_new_doubles(B * H), *hNext = rnn_new_doubles(B * H);
+    double *z = rnn_new_doubles(H), *r = rnn_new_doubles(H), *rh = rnn_new_doubles(H);
     WNNStatus status = WNNStatus_Success;
-    gru_cell_args a;
+    rnn_cell_args a;
     (void)inputCount;
     (void)outputCount;
     if (!h || !hNext || !z || !r || !rh) {

@@ -34,7 +34,7 @@
  * between steps is kept). An implementation that composes the operator from lstmCell or from
  * element-wise operators rounds at every step; the reference gives the exact-input value
  * that such implementations approximate. */
-#include "../ref/builder.h"
+#include "recurrent.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -54,85 +54,17 @@ typedef struct lstm_attrs {
 
 /* ---- numerics ---------------------------------------------------------------------------- */
 
-/* The recurrent network activation functions in double. */
-static double activate(WNNRecurrentNetworkActivation f, double x)
-{
-    double e;
-    if (isnan(x))
-        return x; /* NaN in, NaN out, for every activation */
-    switch (f) {
-    case WNNRecurrentNetworkActivation_Relu:
-        /* max(0, x) (the spec's relu emulation): -0 and negatives give +0. SPEC-SILENT:
-         * relu of NaN; NaN is returned, not marked unspecified. */
-        return x > 0.0 ? x : 0.0;
-    case WNNRecurrentNetworkActivation_Sigmoid:
-        /* 1 / (1 + exp(-x)), written so that exp never overflows: for x < 0 use
-         * exp(x) / (1 + exp(x)). Both forms are the same function. */
-        if (x >= 0.0)
-            return 1.0 / (1.0 + exp(-x));
-        e = exp(x);
-        return e / (1.0 + e);
-    default:
-        return tanh(x); /* C tanh: +-1 at +-inf, keeps the sign of zero */
-    }
-}
-
-/* Element row (+offset) of an optional 1-D slice; a missing operand is zero. */
-static double optional_at(const ref_tensor *t, size_t offset, size_t row)
-{
-    return t ? ref_load_f(t, offset + row) : 0.0;
-}
-
-/* The tensors and offsets of one cell evaluation (one direction's slices for lstm). */
-typedef struct lstm_cell_args {
-    const ref_tensor *input;           /* x[b][k] = input[inputOffset + b*I + k] */
-    size_t inputOffset;
-    const ref_tensor *weight;          /* W[row][k] = weight[weightOffset + row*I + k] */
-    size_t weightOffset;
-    const ref_tensor *recurrentWeight; /* R[row][k] = recurrentWeight[rOffset + row*H + k] */
-    size_t recurrentWeightOffset;
-    const ref_tensor *bias;            /* NULL: zeros */
-    size_t biasOffset;
-    const ref_tensor *recurrentBias;   /* NULL: zeros */
-    size_t recurrentBiasOffset;
-    const ref_tensor *peepholeWeight;  /* NULL: zeros */
-    size_t peepholeOffset;
-    size_t batchSize, inputSize, hiddenSize;
-} lstm_cell_args;
-
-/* x·W[row]ᵀ for batch row b. */
-static double input_product(const lstm_cell_args *a, size_t b, size_t row)
-{
-    double sum = 0.0;
-    size_t k;
-    for (k = 0; k < a->inputSize; k++)
-        sum += ref_load_f(a->input, a->inputOffset + b * a->inputSize + k) *
-               ref_load_f(a->weight, a->weightOffset + row * a->inputSize + k);
-    return sum;
-}
-
-/* h·R[row]ᵀ for a hidden-size vector h. */
-static double recurrent_product(const lstm_cell_args *a, const double *h, size_t row)
-{
-    double sum = 0.0;
-    size_t k;
-    for (k = 0; k < a->hiddenSize; k++)
-        sum += h[k] * ref_load_f(a->recurrentWeight,
-                                 a->recurrentWeightOffset + row * a->hiddenSize + k);
-    return sum;
-}
-
 /* The gate pre-activation without peephole: (b + rb) + (x·Wᵀ + h·Rᵀ) for weight row `row`. */
-static double gate_sum(const lstm_cell_args *a, size_t b, const double *hb, size_t row)
+static double gate_sum(const rnn_cell_args *a, size_t b, const double *hb, size_t row)
 {
-    double biases = optional_at(a->bias, a->biasOffset, row) +
-                    optional_at(a->recurrentBias, a->recurrentBiasOffset, row);
-    return biases + (input_product(a, b, row) + recurrent_product(a, hb, row));
+    double biases = rnn_optional_at(a->bias, a->biasOffset, row) +
+                    rnn_optional_at(a->recurrentBias, a->recurrentBiasOffset, row);
+    return biases + (rnn_input_product(a, b, row) + rnn_recurrent_product(a, hb, row));
 }
 
 /* One lstmCell step: h, c, hNext, cNext are [batchSize, hiddenSize] doubles (the next
  * arrays distinct from the current ones). */
-static void lstm_cell(const lstm_attrs *attrs, const lstm_cell_args *a, const double *h,
+static void lstm_cell(const lstm_attrs *attrs, const rnn_cell_args *a, const double *h,
                       const double *c, double *hNext, double *cNext)
 {
     size_t H = a->hiddenSize, b, j;
@@ -147,36 +79,29 @@ static void lstm_cell(const lstm_attrs *attrs, const lstm_cell_args *a, const do
         for (j = 0; j < H; j++) {
             double cPrev = c[b * H + j];
             /* The peephole weight is packed i, o, f whatever the layout. */
-            double pi = optional_at(a->peepholeWeight, a->peepholeOffset, j);
-            double po = optional_at(a->peepholeWeight, a->peepholeOffset, H + j);
-            double pf = optional_at(a->peepholeWeight, a->peepholeOffset, 2 * H + j);
+            double pi = rnn_optional_at(a->peepholeWeight, a->peepholeOffset, j);
+            double po = rnn_optional_at(a->peepholeWeight, a->peepholeOffset, H + j);
+            double pf = rnn_optional_at(a->peepholeWeight, a->peepholeOffset, 2 * H + j);
             double ig, fg, gg, og, cNew;
             /* SPEC-SILENT: a missing peephole weight is a zero weight, as in the emulation
              * (cellState * zero): an infinite cell state then gives NaN in the gates, as it
              * does in the emulation and in ONNX's definition (P defaults to zeros). */
-            ig = activate(attrs->activations[0], cPrev * pi + gate_sum(a, b, hb, iRow + j));
-            fg = activate(attrs->activations[0], cPrev * pf + gate_sum(a, b, hb, fRow + j));
-            gg = activate(attrs->activations[1], gate_sum(a, b, hb, gRow + j));
+            ig = rnn_activate(attrs->activations[0], cPrev * pi + gate_sum(a, b, hb, iRow + j));
+            fg = rnn_activate(attrs->activations[0], cPrev * pf + gate_sum(a, b, hb, fRow + j));
+            gg = rnn_activate(attrs->activations[1], gate_sum(a, b, hb, gRow + j));
             /* SPEC-ISSUE ops-§8.15: the emulation applies the output gate's peephole to the
              * cell state given to the step (the previous one); ONNX and the LSTM literature
              * with peepholes use the new cell state c'. The reference follows the spec's
              * emulation, the only definition the spec gives. */
-            og = activate(attrs->activations[0], cPrev * po + gate_sum(a, b, hb, oRow + j));
+            og = rnn_activate(attrs->activations[0], cPrev * po + gate_sum(a, b, hb, oRow + j));
             cNew = fg * cPrev + ig * gg;
             cNext[b * H + j] = cNew;
-            hNext[b * H + j] = og * activate(attrs->activations[2], cNew);
+            hNext[b * H + j] = og * rnn_activate(attrs->activations[2], cNew);
         }
     }
 }
 
 /* calloc of count doubles (at least one, so that an empty array is not NULL). */
-static double *new_doubles(size_t count)
-{
-    if (count > SIZE_MAX / sizeof(double))
-        return NULL;
-    return (double *)calloc(count ? count : 1, sizeof(double));
-}
-
 static void swap_arrays(double **x, double **y)
 {
     double *t = *x;
@@ -198,8 +123,8 @@ static WNNStatus lstm_kernel(const void *attrsPtr, const ref_tensor *const *inpu
     size_t steps = attrs->steps, D = attrs->numDirections, H = attrs->hiddenSize;
     size_t B = input->desc.shape.dims[1], I = input->desc.shape.dims[2];
     size_t d, s, i;
-    double *h = new_doubles(B * H), *hNext = new_doubles(B * H);
-    double *c = new_doubles(B * H), *cNext = new_doubles(B * H);
+    double *h = rnn_new_doubles(B * H), *hNext = rnn_new_doubles(B * H);
+    double *c = rnn_new_doubles(B * H), *cNext = rnn_new_doubles(B * H);
     WNNStatus status = WNNStatus_Success;
     (void)inputCount;
     (void)outputCount;
@@ -208,7 +133,7 @@ static WNNStatus lstm_kernel(const void *attrsPtr, const ref_tensor *const *inpu
         goto done;
     }
     for (d = 0; d < D; d++) {
-        lstm_cell_args a;
+        rnn_cell_args a;
         /* Direction index 1 of "both", and "backward", run from the last step to the first. */
         int backward = attrs->direction == WNNRecurrentNetworkDirection_Backward || d == 1;
         a.input = input;
@@ -264,10 +189,10 @@ static WNNStatus lstm_cell_kernel(const void *attrsPtr, const ref_tensor *const 
 {
     const lstm_attrs *attrs = (const lstm_attrs *)attrsPtr;
     size_t H = attrs->hiddenSize, B = inputs[0]->desc.shape.dims[0], i;
-    double *h = new_doubles(B * H), *hNext = new_doubles(B * H);
-    double *c = new_doubles(B * H), *cNext = new_doubles(B * H);
+    double *h = rnn_new_doubles(B * H), *hNext = rnn_new_doubles(B * H);
+    double *c = rnn_new_doubles(B * H), *cNext = rnn_new_doubles(B * H);
     WNNStatus status = WNNStatus_Success;
-    lstm_cell_args a;
+    rnn_cell_args a;
     (void)inputCount;
     (void)outputCount;
     if (!h || !hNext || !c || !cNext) {
