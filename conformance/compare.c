@@ -12,7 +12,14 @@
  *      a case without a tolerance is compared with 0 ULP.
  *  - exact: bit for bit (a float expectation rounded to the output's type first); NaN
  *    matches any NaN; +0 and -0 differ (distance 1).
- * In both modes NaN must meet NaN and an infinity the same infinity (the suite would let an
+ *  - bounds: a float output that depends on an accumulating operator (cf_operator_class) is
+ *    judged element by element against K * n * u * m + floor (cf_bound_allowed), with n the
+ *    accumulation length and m the element's magnitude (bounds.c computes both); any other
+ *    output with the wpt rules.
+ *  - auto: per output, exact for outputs computed by data movement only and for integer
+ *    outputs computed without floating-point arithmetic, bounds for float outputs of
+ *    accumulating operators, wpt for the rest.
+ * In every mode NaN must meet NaN and an infinity the same infinity (the suite would let an
  * infinity pass within N ULP of the largest finite value; the project's rule is stricter).
  * Elements the oracle marks unspecified are skipped and counted.
  */
@@ -27,6 +34,24 @@
 #define CF_MAX_REPORTED 5
 /* The suite compares only the first 1000 elements of a bare-number expectation. */
 #define CF_FILL_CHECKED 1000
+
+static const char *const mode_names[] = {"wpt", "exact", "bounds", "auto"};
+
+const char *cf_mode_name(cf_mode mode)
+{
+    return (unsigned)mode < sizeof mode_names / sizeof *mode_names ? mode_names[mode] : NULL;
+}
+
+int cf_mode_from_name(const char *name, cf_mode *out)
+{
+    size_t i;
+    for (i = 0; name && i < sizeof mode_names / sizeof *mode_names; i++)
+        if (strcmp(name, mode_names[i]) == 0) {
+            *out = (cf_mode)i;
+            return 1;
+        }
+    return 0;
+}
 
 void cf_values_from_tensor(cf_values *v, const cf_tensor *t)
 {
@@ -137,6 +162,11 @@ void cf_judge(WNNOperandDataType t, cf_mode mode, const cf_tolerance *tol,
               const cf_element *expected, const cf_element *actual, cf_verdict *v)
 {
     double allowed = 0;
+    /* without magnitudes, bounds falls back to wpt; auto is exact on integers */
+    if (mode == CF_MODE_BOUNDS)
+        mode = CF_MODE_WPT;
+    else if (mode == CF_MODE_AUTO)
+        mode = cf_data_type_class(t) == CF_CLASS_FLOAT ? CF_MODE_WPT : CF_MODE_EXACT;
     if (mode == CF_MODE_WPT && tol && tol->metric != CF_METRIC_NONE)
         allowed = tol->value;
     v->allowed = allowed;
@@ -184,6 +214,68 @@ void cf_judge(WNNOperandDataType t, cf_mode mode, const cf_tolerance *tol,
     }
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Bounds                                                                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+double cf_unit_roundoff(WNNOperandDataType t)
+{
+    if (t == WNNOperandDataType_Float32)
+        return 0x1p-24;
+    if (t == WNNOperandDataType_Float16)
+        return 0x1p-11;
+    return 0;
+}
+
+double cf_smallest_normal(WNNOperandDataType t)
+{
+    if (t == WNNOperandDataType_Float32)
+        return 0x1p-126;
+    if (t == WNNOperandDataType_Float16)
+        return 0x1p-14;
+    return 0;
+}
+
+double cf_bound_allowed(WNNOperandDataType t, double length, double magnitude)
+{
+    double scale = CF_BOUNDS_K * cf_unit_roundoff(t), m = fabs(magnitude), n = length;
+    if (isnan(m))
+        m = 0;
+    if (isnan(n) || n < 0)
+        n = 0;
+    /* an infinite magnitude or length, or a product beyond the range, is an infinite
+     * allowance; 0 * infinity (no length or no magnitude) is none */
+    if (m == 0 || n == 0)
+        return cf_smallest_normal(t);
+    return scale * n * m + cf_smallest_normal(t);
+}
+
+void cf_judge_bound(WNNOperandDataType t, double length, double magnitude,
+                    const cf_element *expected, const cf_element *actual, cf_verdict *v)
+{
+    double e = expected->f, a, er;
+    if (cf_data_type_class(t) != CF_CLASS_FLOAT) {
+        cf_judge(t, CF_MODE_WPT, NULL, expected, actual, v);
+        return;
+    }
+    a = round_to(t, actual->f);
+    er = round_to(t, e);
+    v->allowed = cf_bound_allowed(t, length, isnan(magnitude) || fabs(magnitude) < fabs(e)
+                                                  ? fabs(e) : fabs(magnitude));
+    if (isnan(e) || isnan(a)) {
+        v->pass = isnan(e) && isnan(a);
+        v->distance = v->pass ? 0 : (double)INFINITY;
+        return;
+    }
+    if (isinf(er) || isinf(a)) {
+        v->pass = er == a;
+        v->distance = v->pass ? 0 : (double)INFINITY;
+        return;
+    }
+    v->distance = fabs(a - e);
+    v->pass = v->distance <= v->allowed;
+}
+
 size_t cf_checked_count(const cf_values *expected)
 {
     if (expected->fill && expected->count > CF_FILL_CHECKED)
@@ -194,6 +286,17 @@ size_t cf_checked_count(const cf_values *expected)
 /* ------------------------------------------------------------------------------------------ */
 /* Reporting                                                                                  */
 /* ------------------------------------------------------------------------------------------ */
+
+/* How one output is judged: a mode resolved to wpt, exact or bounds. */
+typedef struct rule {
+    cf_mode mode;
+    const cf_tolerance *tol;
+    double length;               /* bounds */
+    const char *op;              /* bounds: the operator the length comes from */
+    const cf_values *magnitudes; /* bounds */
+    int orBudget;                /* bounds: also accept within the wpt budget tol */
+    int named;                   /* name the mode where a failure is reported (bounds, auto) */
+} rule;
 
 static void format_element(WNNOperandDataType t, const cf_element *e, char *buf, size_t size)
 {
@@ -209,13 +312,13 @@ static void format_element(WNNOperandDataType t, const cf_element *e, char *buf,
     }
 }
 
-static const char *unit(WNNOperandDataType t, cf_mode mode, const cf_tolerance *tol)
+static const char *unit(WNNOperandDataType t, const rule *r)
 {
     if (cf_data_type_class(t) != CF_CLASS_FLOAT)
         return "";
-    if (mode == CF_MODE_EXACT)
+    if (r->mode == CF_MODE_EXACT)
         return " ULP";
-    if (tol && tol->metric == CF_METRIC_ATOL)
+    if (r->mode == CF_MODE_BOUNDS || (r->tol && r->tol->metric == CF_METRIC_ATOL))
         return " (absolute)";
     return " ULP";
 }
@@ -228,30 +331,71 @@ static void format_distance(double d, char *buf, size_t size)
         json_format_double(d, buf, size);
 }
 
-static void report_element(cf_text *report, WNNOperandDataType t, cf_mode mode,
-                           const cf_tolerance *tol, size_t index, const cf_element *e,
-                           const cf_element *a, const cf_verdict *v)
+/* The magnitude of element i in bounds mode (0 beyond the magnitudes given). */
+static double magnitude_at(const rule *r, size_t i)
 {
-    char eb[40], ab[40], db[40], lb[40];
+    cf_element m;
+    if (!r->magnitudes || i >= r->magnitudes->count)
+        return 0;
+    cf_values_get(r->magnitudes, i, &m);
+    return m.f;
+}
+
+static void report_element(cf_text *report, WNNOperandDataType t, const rule *r, size_t index,
+                           const cf_element *e, const cf_element *a, const cf_verdict *v)
+{
+    char eb[40], ab[40], db[40], lb[40], mb[40];
+    cf_verdict w;
     format_element(t, e, eb, sizeof eb);
     format_element(t, a, ab, sizeof ab);
     format_distance(v->distance, db, sizeof db);
     json_format_double(v->allowed, lb, sizeof lb);
-    cf_text_printf(report, "    element %lu: expected %s, got %s, distance %s%s, allowed %s%s\n",
-                   (unsigned long)index, eb, ab, db, isinf(v->distance) ? "" : unit(t, mode, tol),
-                   lb, unit(t, mode, tol));
+    cf_text_printf(report, "    element %lu: expected %s, got %s, distance %s%s, allowed %s%s",
+                   (unsigned long)index, eb, ab, db, isinf(v->distance) ? "" : unit(t, r), lb,
+                   unit(t, r));
+    if (r->mode == CF_MODE_BOUNDS) {
+        json_format_double(magnitude_at(r, index), mb, sizeof mb);
+        cf_text_printf(report, " (magnitude %s)", mb);
+        if (r->orBudget) {
+            rule wpt = *r;
+            wpt.mode = CF_MODE_WPT;
+            cf_judge(t, CF_MODE_WPT, r->tol, e, a, &w);
+            format_distance(w.distance, db, sizeof db);
+            json_format_double(w.allowed, lb, sizeof lb);
+            cf_text_printf(report, "; wpt budget: distance %s%s, allowed %s%s", db,
+                           isinf(w.distance) ? "" : unit(t, &wpt), lb, unit(t, &wpt));
+        }
+    }
+    cf_text_printf(report, "\n");
 }
 
-int cf_compare_values(const char *caseName, const char *output, const cf_values *expected,
-                      const cf_values *actual, const uint8_t *mask, cf_mode mode,
-                      const cf_tolerance *tol, cf_text *report, cf_compare_stats *stats)
+static void report_header(cf_text *report, const char *caseName, const char *output,
+                          const rule *r)
+{
+    char lb[40];
+    cf_text_printf(report, "case \"%s\": output \"%s\"", caseName, output);
+    if (r->mode == CF_MODE_BOUNDS) {
+        json_format_double(r->length, lb, sizeof lb);
+        cf_text_printf(report, " (mode bounds: n = %s from %s, allowed = %g * n * u * magnitude "
+                       "+ smallest normal%s)", lb, r->op ? r->op : "?", CF_BOUNDS_K,
+                       r->orBudget ? ", or within the wpt budget" : "");
+    } else if (r->named)
+        cf_text_printf(report, " (mode %s)", cf_mode_name(r->mode));
+    cf_text_printf(report, ":\n");
+}
+
+static int compare_values(const char *caseName, const char *output, const cf_values *expected,
+                          const cf_values *actual, const uint8_t *mask, const rule *r,
+                          cf_text *report, cf_compare_stats *stats)
 {
     size_t n = cf_checked_count(expected), i, failed = 0, reported = 0, worstIndex = 0;
     size_t unspecified = 0;
     cf_element worstE, worstA;
     cf_verdict worst;
     WNNOperandDataType t = expected->dataType;
-    int worstReported = 0;
+    int worstReported = 0, bounded = r->mode == CF_MODE_BOUNDS;
+    double worstFraction = 0;
+    size_t budgetOnly = 0;
     cf_text scratch;
     cf_text_init(&scratch);
     if (!report)
@@ -271,14 +415,27 @@ int cf_compare_values(const char *caseName, const char *output, const cf_values 
         }
         cf_values_get(expected, i, &e);
         cf_values_get(actual, i, &a);
-        cf_judge(t, mode, tol, &e, &a, &v);
+        if (bounded) {
+            cf_judge_bound(t, r->length, magnitude_at(r, i), &e, &a, &v);
+            if (v.allowed > 0 && v.distance / v.allowed > worstFraction)
+                worstFraction = v.distance / v.allowed;
+            if (!v.pass && r->orBudget) {
+                cf_verdict w;
+                cf_judge(t, CF_MODE_WPT, r->tol, &e, &a, &w);
+                if (w.pass) {
+                    budgetOnly++;
+                    continue;
+                }
+            }
+        } else
+            cf_judge(t, r->mode, r->tol, &e, &a, &v);
         if (v.pass)
             continue;
         if (failed == 0)
-            cf_text_printf(report, "case \"%s\": output \"%s\":\n", caseName, output);
+            report_header(report, caseName, output, r);
         failed++;
         if (reported < CF_MAX_REPORTED) {
-            report_element(report, t, mode, tol, i, &e, &a, &v);
+            report_element(report, t, r, i, &e, &a, &v);
             reported++;
         }
         if (v.distance > worst.distance) {
@@ -292,7 +449,7 @@ int cf_compare_values(const char *caseName, const char *output, const cf_values 
     if (failed) {
         if (!worstReported) {
             cf_text_printf(report, "    worst:\n");
-            report_element(report, t, mode, tol, worstIndex, &worstE, &worstA, &worst);
+            report_element(report, t, r, worstIndex, &worstE, &worstA, &worst);
         }
         cf_text_printf(report, "    %lu of %lu compared elements differ%s", (unsigned long)failed,
                        (unsigned long)(n - unspecified),
@@ -305,9 +462,102 @@ int cf_compare_values(const char *caseName, const char *output, const cf_values 
         stats->checked += n - unspecified;
         stats->failed += failed;
         stats->unspecified += unspecified;
+        if (bounded) {
+            stats->bounded += n - unspecified;
+            stats->budgetOnly += budgetOnly;
+            if (worstFraction > stats->worstFraction)
+                stats->worstFraction = worstFraction;
+        }
     }
     cf_text_free(&scratch);
     return failed == 0;
+}
+
+int cf_compare_values(const char *caseName, const char *output, const cf_values *expected,
+                      const cf_values *actual, const uint8_t *mask, cf_mode mode,
+                      const cf_tolerance *tol, cf_text *report, cf_compare_stats *stats)
+{
+    rule r;
+    memset(&r, 0, sizeof r);
+    /* without magnitudes, bounds is wpt; auto is exact on integers, wpt otherwise */
+    if (mode == CF_MODE_BOUNDS)
+        r.mode = CF_MODE_WPT;
+    else if (mode == CF_MODE_AUTO)
+        r.mode = cf_data_type_class(expected->dataType) == CF_CLASS_FLOAT ? CF_MODE_WPT
+                                                                           : CF_MODE_EXACT;
+    else
+        r.mode = mode;
+    r.named = mode == CF_MODE_BOUNDS || mode == CF_MODE_AUTO;
+    r.tol = tol;
+    return compare_values(caseName, output, expected, actual, mask, &r, report, stats);
+}
+
+int cf_compare_values_bounded(const char *caseName, const char *output, const cf_values *expected,
+                              const cf_values *actual, const uint8_t *mask, double length,
+                              const cf_values *magnitudes, const cf_tolerance *tol,
+                              cf_text *report, cf_compare_stats *stats)
+{
+    rule r;
+    memset(&r, 0, sizeof r);
+    r.mode = CF_MODE_BOUNDS;
+    r.named = 1;
+    r.tol = tol;
+    r.orBudget = tol != NULL;
+    r.length = length;
+    r.magnitudes = magnitudes;
+    if (cf_data_type_class(expected->dataType) != CF_CLASS_FLOAT)
+        r.mode = CF_MODE_WPT; /* integers: |a - e| with no tolerance */
+    return compare_values(caseName, output, expected, actual, mask, &r, report, stats);
+}
+
+/* The rule for output i of a case in a mode. b: the case's bounds (NULL when not
+ * computed); movesOnly: every operator of the case moves data. */
+static void output_rule(cf_mode mode, const cf_tolerance *tol, WNNOperandDataType t,
+                        const cf_bounds *b, size_t i, int movesOnly, rule *r)
+{
+    const cf_bound_output *o = b && i < b->count ? &b->outputs[i] : NULL;
+    int isFloat = cf_data_type_class(t) == CF_CLASS_FLOAT;
+    int bounded = isFloat && o && o->length > 0 && o->magnitudes.count > 0;
+    memset(r, 0, sizeof *r);
+    r->tol = tol;
+    r->named = mode == CF_MODE_BOUNDS || mode == CF_MODE_AUTO;
+    r->mode = mode;
+    if (mode == CF_MODE_BOUNDS)
+        r->mode = bounded ? CF_MODE_BOUNDS : CF_MODE_WPT;
+    else if (mode == CF_MODE_AUTO) {
+        if (o ? o->movement || (!isFloat && !o->fromFloat) : movesOnly || !isFloat)
+            r->mode = CF_MODE_EXACT;
+        else
+            r->mode = bounded ? CF_MODE_BOUNDS : CF_MODE_WPT;
+    }
+    if (r->mode == CF_MODE_BOUNDS) {
+        r->length = o->length;
+        r->op = o->op;
+        r->magnitudes = &o->magnitudes;
+        r->orBudget = o->nonlinear;
+    }
+}
+
+/* Modes bounds and auto: the magnitude run of a case that accumulates. Returns 0 when the
+ * comparison can go on (b filled, or not needed), -1 with the reason in report. */
+static int prepare_bounds(const cf_case *c, cf_mode mode, cf_bounds *b, int *haveBounds,
+                          cf_text *report)
+{
+    cf_text err;
+    *haveBounds = 0;
+    memset(b, 0, sizeof *b);
+    if (mode != CF_MODE_AUTO && (mode != CF_MODE_BOUNDS || !cf_case_accumulates(c)))
+        return 0;
+    cf_text_init(&err);
+    if (cf_bounds_compute(c, b, &err) != 0) {
+        cf_text_printf(report, "case \"%s\": no bounds: %s\n", c->name, cf_text_str(&err));
+        cf_text_free(&err);
+        cf_bounds_free(b);
+        return -1;
+    }
+    cf_text_free(&err);
+    *haveBounds = 1;
+    return 0;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -352,11 +602,15 @@ int cf_compare_case(const cf_case *c, const cf_execution *x, cf_mode mode, cf_te
                     cf_compare_stats *stats)
 {
     size_t i;
-    int pass = 1;
+    int pass = 1, haveBounds, movesOnly = cf_case_moves_only(c);
+    cf_bounds b;
+    if (prepare_bounds(c, mode, &b, &haveBounds, report) != 0)
+        return 0;
     for (i = 0; i < c->expectedCount && i < x->count; i++) {
         const cf_tensor *t = &c->expected[i];
         const cf_output *o = &x->outputs[i];
         cf_values ev, av;
+        rule r;
         if (!check_descriptor(c->name, o->name, o->dataType, o->shape, o->rank, t->dataType,
                               t->shape, t->rank, report)) {
             pass = 0;
@@ -364,8 +618,8 @@ int cf_compare_case(const cf_case *c, const cf_execution *x, cf_mode mode, cf_te
         }
         cf_values_from_tensor(&ev, t);
         cf_values_from_output(&av, o);
-        if (!cf_compare_values(c->name, o->name, &ev, &av, o->mask, mode, &c->tolerance, report,
-                               stats))
+        output_rule(mode, &c->tolerance, t->dataType, haveBounds ? &b : NULL, i, movesOnly, &r);
+        if (!compare_values(c->name, o->name, &ev, &av, o->mask, &r, report, stats))
             pass = 0;
     }
     if (x->count < c->expectedCount) {
@@ -373,6 +627,7 @@ int cf_compare_case(const cf_case *c, const cf_execution *x, cf_mode mode, cf_te
                        (unsigned long)x->count, (unsigned long)c->expectedCount);
         pass = 0;
     }
+    cf_bounds_free(&b);
     return pass;
 }
 
@@ -398,9 +653,10 @@ int cf_compare_result(const cf_case *c, const cf_execution *x, int oracleFailed,
                       cf_mode mode, cf_text *report, cf_compare_stats *stats)
 {
     const json_value *status, *outputs;
-    int ok, pass = 1;
+    int ok, pass = 1, haveBounds, movesOnly = cf_case_moves_only(c);
     size_t i;
     cf_pool pool;
+    cf_bounds b;
     if (!result) {
         cf_text_printf(report, "case \"%s\": no result for \"%s/%s\" in %s\n", c->name,
                        c->file->stem, c->name, path);
@@ -443,6 +699,8 @@ int cf_compare_result(const cf_case *c, const cf_execution *x, int oracleFailed,
                        (unsigned)at->line, (unsigned)at->column, c->name);
         return 0;
     }
+    if (prepare_bounds(c, mode, &b, &haveBounds, report) != 0)
+        return 0;
     memset(&pool, 0, sizeof pool);
     for (i = 0; i < x->count; i++) {
         const cf_output *o = &x->outputs[i];
@@ -451,6 +709,7 @@ int cf_compare_result(const cf_case *c, const cf_execution *x, int oracleFailed,
         cf_values ev, av;
         char what[300];
         cf_text err;
+        rule how;
         if (!r || r->type != JSON_OBJECT) {
             cf_text_printf(report, "case \"%s\": output \"%s\": %s\n", c->name, o->name,
                            r ? "must be an object" : "missing from the results");
@@ -476,10 +735,11 @@ int cf_compare_result(const cf_case *c, const cf_execution *x, int oracleFailed,
         }
         cf_values_from_output(&ev, o);
         cf_values_from_tensor(&av, &t);
-        if (!cf_compare_values(c->name, o->name, &ev, &av, o->mask, mode, &c->tolerance, report,
-                               stats))
+        output_rule(mode, &c->tolerance, o->dataType, haveBounds ? &b : NULL, i, movesOnly, &how);
+        if (!compare_values(c->name, o->name, &ev, &av, o->mask, &how, report, stats))
             pass = 0;
     }
     cf_pool_free(&pool);
+    cf_bounds_free(&b);
     return pass;
 }

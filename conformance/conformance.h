@@ -192,9 +192,18 @@ int cf_operator_known(const char *name);
 
 typedef enum cf_mode {
     CF_MODE_WPT = 0, /* the web-platform-tests rules and the case's tolerance */
-    CF_MODE_EXACT    /* bit for bit (floats after rounding the expected value to the type);
+    CF_MODE_EXACT,   /* bit for bit (floats after rounding the expected value to the type);
                         NaN matches any NaN; +0 and -0 differ */
+    CF_MODE_BOUNDS,  /* float outputs of accumulating operators: an error budget per element
+                        derived from the data (cf_bound_allowed); everything else: wpt */
+    CF_MODE_AUTO     /* per output: exact for data movement and for integers computed
+                        without floating-point arithmetic, bounds for accumulating
+                        operators, wpt for the rest */
 } cf_mode;
+
+/* "wpt", "exact", "bounds", "auto" (NULL when out of range), and back (0 when unknown). */
+const char *cf_mode_name(cf_mode mode);
+int cf_mode_from_name(const char *name, cf_mode *out);
 
 /* A read-only view of values: either raw typed elements (raw != NULL) or a cf_tensor's. */
 typedef struct cf_values {
@@ -242,6 +251,10 @@ typedef struct cf_compare_stats {
     size_t checked;      /* elements compared */
     size_t failed;       /* elements beyond the allowed distance */
     size_t unspecified;  /* elements skipped because the specification leaves them undefined */
+    size_t bounded;      /* of the checked elements, those judged by a data-derived bound */
+    double worstFraction; /* the largest distance / allowed distance among those (0: none) */
+    size_t budgetOnly;   /* of those, elements beyond the bound accepted within the case's wpt
+                            budget (outputs of cf_bound_output.nonlinear) */
 } cf_compare_stats;
 
 /* How many elements are compared: all, or for a bare-number expectation min(1000, count)
@@ -255,8 +268,94 @@ int cf_compare_values(const char *caseName, const char *output, const cf_values 
                       const cf_values *actual, const uint8_t *mask, cf_mode mode,
                       const cf_tolerance *tol, cf_text *report, cf_compare_stats *stats);
 
+/* ------------------------------------------------------------------------------------------ */
+/* Bounds: error budgets derived from the data (mode bounds, after the TOSA reference model)  */
+/* ------------------------------------------------------------------------------------------ */
+
+/* An element of a float output computed by accumulating operators may differ from the
+ * expected value by
+ *
+ *     allowed = CF_BOUNDS_K * n * u * m + floor
+ *
+ * n: the accumulation length (cf_bounds_compute), u: the unit roundoff of the output type,
+ * m: the element's magnitude (the same graph evaluated on absolute values,
+ * wnnContextDispatchMagnitudes; the larger of that and |expected|), floor: the smallest
+ * normal number of the type (rounding near underflow). docs/comparison-modes.md derives it. */
+#define CF_BOUNDS_K 2.0
+
+/* Unit roundoff: 2^-24 for float32, 2^-11 for float16; 0 for integer types. */
+double cf_unit_roundoff(WNNOperandDataType t);
+/* Smallest positive normal number: 2^-126 for float32, 2^-14 for float16; 0 for integers. */
+double cf_smallest_normal(WNNOperandDataType t);
+/* allowed for length n and magnitude m (a NaN magnitude counts as 0; an infinite one, or a
+ * product beyond the double range, allows any finite distance). */
+double cf_bound_allowed(WNNOperandDataType t, double length, double magnitude);
+/* Judge a float element in bounds mode: NaN meets NaN only, an infinity the same infinity
+ * only (the expected value rounded to t first), otherwise the distance is |actual - expected|
+ * (actual rounded to t, expected as given) and the allowed distance cf_bound_allowed(t,
+ * length, max(magnitude, |expected|)). */
+void cf_judge_bound(WNNOperandDataType t, double length, double magnitude,
+                    const cf_element *expected, const cf_element *actual, cf_verdict *v);
+
+/* How the automatic mode treats an operator. */
+typedef enum cf_op_class {
+    CF_OP_OTHER = 0,   /* compared with the wpt rules */
+    CF_OP_MOVEMENT,    /* every result element is an input element, or exactly determined by
+                          one (data movement, selection, cast, clamp, abs, neg): exact */
+    CF_OP_ACCUMULATING /* a result element sums many terms (matmul, conv2d, reductions,
+                          normalizations, softmax, recurrent networks): bounds */
+} cf_op_class;
+
+/* The class of an operator name (CF_OP_OTHER for unknown names). */
+cf_op_class cf_operator_class(const char *name);
+/* What cf_bounds_compute finds for one output. */
+typedef struct cf_bound_output {
+    double length;        /* n: the accumulation length of the largest accumulating operator
+                             the output depends on; 0 when it depends on none */
+    const char *op;       /* that operator's name, or NULL */
+    int movement;         /* every operator the output depends on is CF_OP_MOVEMENT (or it
+                             depends on none: an input) */
+    int fromFloat;        /* some operator it depends on does floating-point arithmetic (a
+                             float result of an operator not CF_OP_MOVEMENT, or
+                             quantizeLinear): integers computed from it may be off by one */
+    int nonlinear;        /* it depends on an accumulating operator whose magnitude
+                             evaluation is not a sum of magnitudes (softmax, the
+                             normalizations, reduceLogSum, reduceLogSumExp, gru, lstm and their
+                             cells): an element is also accepted within the case's wpt budget */
+    cf_values magnitudes; /* a float output with length > 0: per element, in the output's
+                             type (raw); count 0 otherwise */
+} cf_bound_output;
+
+typedef struct cf_bounds {
+    cf_bound_output *outputs; /* one per expected output, in the same order */
+    size_t count;
+    cf_pool pool;
+} cf_bounds;
+
+/* Build the case's graph again, derive each output's accumulation length and flags, and,
+ * where some float output has a length, evaluate the graph on magnitudes
+ * (wnnContextDispatchMagnitudes). Returns 0, or -1 with err set. Always call
+ * cf_bounds_free afterwards. */
+int cf_bounds_compute(const cf_case *c, cf_bounds *b, cf_text *err);
+void cf_bounds_free(cf_bounds *b);
+/* Whether any operator of the case is accumulating (then modes bounds and auto need
+ * cf_bounds_compute). */
+int cf_case_accumulates(const cf_case *c);
+/* Whether every operator of the case is CF_OP_MOVEMENT. */
+int cf_case_moves_only(const cf_case *c);
+
+/* Compare one float output in bounds mode: cf_judge_bound per element with the magnitudes
+ * (element i of magnitudes, or 0 when it has fewer); with tol not NULL an element beyond the
+ * bound is also accepted within the wpt budget tol (the rule for cf_bound_output.nonlinear).
+ * Otherwise like cf_compare_values. */
+int cf_compare_values_bounded(const char *caseName, const char *output, const cf_values *expected,
+                              const cf_values *actual, const uint8_t *mask, double length,
+                              const cf_values *magnitudes, const cf_tolerance *tol,
+                              cf_text *report, cf_compare_stats *stats);
+
 /* Compare the reference outputs of a run (x) with the case's expected outputs: data type,
- * shape, then values. Returns 1 when all pass. */
+ * shape, then values. Modes bounds and auto evaluate the case on magnitudes first (a failure
+ * there fails the case, with the reason in report). Returns 1 when all pass. */
 int cf_compare_case(const cf_case *c, const cf_execution *x, cf_mode mode, cf_text *report,
                     cf_compare_stats *stats);
 

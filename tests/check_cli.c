@@ -156,7 +156,7 @@ START_TEST(usage_errors)
 {
     cli_run r = cli("test", "--mode", "fuzzy", "x", NULL);
     ck_assert_int_eq(r.status, 2);
-    ck_assert_str_eq(r.err, "webnn test: --mode must be wpt or exact, got \"fuzzy\"\n");
+    ck_assert_str_eq(r.err, "webnn test: --mode must be wpt, exact, bounds or auto, got \"fuzzy\"\n");
     cli_free(&r);
     r = cli("test", "--op", "addd", "x", NULL);
     ck_assert_int_eq(r.status, 2);

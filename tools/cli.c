@@ -72,6 +72,7 @@ enum { FORMAT_TEXT, FORMAT_TAP, FORMAT_JUNIT, FORMAT_JSON };
 
 typedef struct options {
     cf_mode mode;
+    int modeGiven;            /* --mode was given */
     int format;
     const char *report;       /* --report FILE */
     const char *filter;       /* --filter SUBSTRING */
@@ -87,7 +88,8 @@ typedef struct options {
 
 static const char *mode_name(cf_mode m)
 {
-    return m == CF_MODE_EXACT ? "exact" : "wpt";
+    const char *name = cf_mode_name(m);
+    return name ? name : "?";
 }
 
 static void usage_main(FILE *out)
@@ -123,7 +125,13 @@ static void usage_test(FILE *out)
             "  --op NAME           only cases calling operator NAME (repeatable)\n"
             "  --filter TEXT       only cases whose name contains TEXT\n"
             "  --mode MODE         wpt (default): the web-platform-tests tolerances;\n"
-            "                      exact: bit for bit, NaN matches NaN, +0 differs from -0\n"
+            "                      exact: bit for bit, NaN matches NaN, +0 differs from -0;\n"
+            "                      bounds: accumulating operators (matmul, conv2d, reductions,\n"
+            "                      ...) within 2 * n * u * magnitude of the expected value (n\n"
+            "                      the accumulation length, u the unit roundoff), others wpt;\n"
+            "                      auto: exact for integer outputs and data movement, bounds\n"
+            "                      for accumulating operators, wpt for the rest\n"
+            "                      (docs/comparison-modes.md)\n"
             "  --format FORMAT     text (default), tap, junit or json\n"
             "  --report FILE       write the report in FORMAT to FILE; the terminal gets text\n"
             "  --write-results FILE  also write the reference's outputs as a results file\n"
@@ -252,14 +260,12 @@ static int parse_options(int argc, char **argv, const char *command, options *o,
         } else if (strcmp(name, "--filter") == 0)
             o->filter = value;
         else if (strcmp(name, "--mode") == 0) {
-            if (strcmp(value, "wpt") == 0)
-                o->mode = CF_MODE_WPT;
-            else if (strcmp(value, "exact") == 0)
-                o->mode = CF_MODE_EXACT;
-            else {
-                fprintf(o->err, "webnn %s: --mode must be wpt or exact, got \"%s\"\n", command, value);
+            if (!cf_mode_from_name(value, &o->mode)) {
+                fprintf(o->err, "webnn %s: --mode must be wpt, exact, bounds or auto, got \"%s\"\n",
+                        command, value);
                 return EXIT_USAGE;
             }
+            o->modeGiven = 1;
         } else if (strcmp(name, "--format") == 0) {
             if (strcmp(value, "text") == 0)
                 o->format = FORMAT_TEXT;
@@ -289,7 +295,7 @@ static int refuse(const char *command, const options *o, int report, int filters
                   int writeResults)
 {
     const char *bad = NULL;
-    if (!report && (o->report || o->format != FORMAT_TEXT || o->mode != CF_MODE_WPT))
+    if (!report && (o->report || o->format != FORMAT_TEXT || o->modeGiven))
         bad = "--report, --format and --mode";
     else if (!filters && (o->filter || o->opCount))
         bad = "--op and --filter";
@@ -994,6 +1000,18 @@ static void apply_known_disagreement(run *r, const cf_file *f, record *rec)
     }
 }
 
+/* Bounds and auto modes: how close the elements judged by a bound came to it. */
+static void note_bounds(cf_text *notes, const cf_compare_stats *stats)
+{
+    if (stats->bounded)
+        cf_text_printf(notes, "%lu elements judged by data-derived bounds; the worst used %.3g of "
+                       "its allowed distance\n", (unsigned long)stats->bounded,
+                       stats->worstFraction);
+    if (stats->budgetOnly)
+        cf_text_printf(notes, "%lu of them beyond the bound, within the case's wpt budget (an "
+                       "operator without a magnitude sum)\n", (unsigned long)stats->budgetOnly);
+}
+
 static void test_case(const options *o, run *r, const cf_file *f, size_t index, json_writer *results)
 {
     cf_case c;
@@ -1019,6 +1037,7 @@ static void test_case(const options *o, run *r, const cf_file *f, size_t index, 
             if (stats.unspecified)
                 cf_text_printf(&x.notes, "%lu elements the specification leaves undefined were "
                                "skipped\n", (unsigned long)stats.unspecified);
+            note_bounds(&x.notes, &stats);
             add_record(r, f, index, pass ? R_PASS : R_FAIL, 0, cf_text_str(&report),
                        cf_text_str(&x.notes), now_seconds() - t0);
             r->unspecified += stats.unspecified;
@@ -1310,6 +1329,7 @@ static void compare_case(const options *o, run *r, const cf_file *f, size_t inde
         if (stats.unspecified)
             cf_text_printf(&x.notes, "%lu elements the specification leaves undefined were "
                            "skipped\n", (unsigned long)stats.unspecified);
+        note_bounds(&x.notes, &stats);
         if (oracleFailed && !pass && x.status != WNNStatus_TypeError) {
             /* the oracle cannot judge: an error, with the reason */
             cf_text_printf(&report, "%s\n", cf_text_str(&err));
