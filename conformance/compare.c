@@ -465,6 +465,10 @@ static int compare_values(const char *caseName, const char *output, const cf_val
         if (bounded) {
             stats->bounded += n - unspecified;
             stats->budgetOnly += budgetOnly;
+            if (r->length > stats->length) {
+                stats->length = r->length;
+                stats->lengthOp = r->op;
+            }
             if (worstFraction > stats->worstFraction)
                 stats->worstFraction = worstFraction;
         }

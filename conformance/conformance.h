@@ -255,6 +255,8 @@ typedef struct cf_compare_stats {
     double worstFraction; /* the largest distance / allowed distance among those (0: none) */
     size_t budgetOnly;   /* of those, elements beyond the bound accepted within the case's wpt
                             budget (outputs of cf_bound_output.nonlinear) */
+    double length;       /* the largest accumulation length n used by a bound (0: none) */
+    const char *lengthOp; /* the operator it comes from */
 } cf_compare_stats;
 
 /* How many elements are compared: all, or for a bare-number expectation min(1000, count)

@@ -1004,8 +1004,9 @@ static void apply_known_disagreement(run *r, const cf_file *f, record *rec)
 static void note_bounds(cf_text *notes, const cf_compare_stats *stats)
 {
     if (stats->bounded)
-        cf_text_printf(notes, "%lu elements judged by data-derived bounds; the worst used %.3g of "
-                       "its allowed distance\n", (unsigned long)stats->bounded,
+        cf_text_printf(notes, "%lu elements judged by data-derived bounds (n = %.17g from %s); the "
+                       "worst used %.3g of its allowed distance\n", (unsigned long)stats->bounded,
+                       stats->length, stats->lengthOp ? stats->lengthOp : "?",
                        stats->worstFraction);
     if (stats->budgetOnly)
         cf_text_printf(notes, "%lu of them beyond the bound, within the case's wpt budget (an "
