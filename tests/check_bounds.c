@@ -718,6 +718,99 @@ START_TEST(wpt_files_pass_in_bounds_and_auto)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------------------------ */
+/* Emulated implementations: a sum accumulated in float32, and one accumulated in float16      */
+/* ------------------------------------------------------------------------------------------ */
+
+/* A value in [-1, 1) from a linear congruential generator. */
+static double next_value(uint32_t *state)
+{
+    *state = *state * 1103515245u + 12345u;
+    return (double)(*state & 0x7FFFFFFFu) / 2147483648.0 * 2 - 1;
+}
+
+/* Judge a float32 result `got` of reduceSum over the values x (count) against the oracle,
+ * with the suite's budget for reductions (count ULP), in a mode. */
+static int judge_sum(const float *x, size_t count, double got, cf_mode mode, cf_text *report)
+{
+    cf_text json, err;
+    cf_file f;
+    cf_case c;
+    cf_execution run;
+    json_document *doc;
+    json_error jerr;
+    char buf[64], entry[200];
+    size_t i;
+    double exact = 0;
+    int pass;
+    cf_text_init(&json);
+    cf_text_init(&err);
+    cf_text_append(&json, "{\"tests\":[{\"name\":\"sum\",\"graph\":{\"inputs\":{\"x\":{\"data\":[");
+    for (i = 0; i < count; i++) {
+        cf_text_printf(&json, "%s%s", i ? "," : "", json_format_double((double)x[i], buf, sizeof buf));
+        exact += (double)x[i]; /* exact: at most 35 significant bits here */
+    }
+    cf_text_printf(&json, "],\"descriptor\":{\"shape\":[%lu],\"dataType\":\"float32\"}}},"
+                   "\"operators\":[{\"name\":\"reduceSum\",\"arguments\":[{\"input\":\"x\"}],"
+                   "\"outputs\":\"y\"}],\"expectedOutputs\":{\"y\":{\"data\":[%s],\"descriptor\":"
+                   "{\"shape\":[],\"dataType\":\"float32\"}}}},\"tolerance\":{\"metricType\":\"ULP\","
+                   "\"value\":%lu}}]}", (unsigned long)count,
+                   json_format_double(exact, buf, sizeof buf), (unsigned long)count);
+    ck_assert_msg(cf_file_open_text(&f, "sum.json", json.s, json.length, NULL, &err) == 0, "%s",
+                  cf_text_str(&err));
+    ck_assert_msg(cf_case_load(&f, 0, &c, &err) == 0, "%s", cf_text_str(&err));
+    ck_assert_msg(cf_execute(&c, NULL, &run, &err) == 0, "%s", cf_text_str(&err));
+    snprintf(entry, sizeof entry, "{\"status\":\"ok\",\"outputs\":{\"y\":{\"dataType\":\"float32\","
+             "\"shape\":[],\"data\":[%s]}}}", json_format_double(got, buf, sizeof buf));
+    doc = json_parse(entry, strlen(entry), NULL, &jerr);
+    ck_assert_ptr_nonnull(doc);
+    pass = cf_compare_result(&c, &run, 0, WNNStatus_Success, "r.json", json_root(doc), mode, report,
+                             NULL);
+    json_free(doc);
+    cf_execution_free(&run);
+    cf_case_free(&c);
+    cf_file_close(&f);
+    cf_text_free(&json);
+    cf_text_free(&err);
+    return pass;
+}
+
+START_TEST(emulated_accumulations)
+{
+    float x[4096];
+    size_t i;
+    uint32_t state = 12345;
+    double sum32 = 0, sum16 = 0;
+    cf_text report;
+    cf_text_init(&report);
+    /* 2048 values near +1000, then 2048 near -1000: the float32 running sum reaches 2e6, where
+     * float32 values are 0.125 apart; the result is near 29. Accumulating in float32, in
+     * order, is off by about 3.4 - some 1.8 million ULP of the result, far beyond the suite's
+     * 4096 ULP, well within the bound (2 * 4096 * 2^-24 * 4.1e6, about 2000) */
+    for (i = 0; i < 4096; i++)
+        x[i] = cf_float32_from_double((i < 2048 ? 1000 : -1000) + next_value(&state));
+    for (i = 0; i < 4096; i++)
+        sum32 = (double)cf_float32_from_double(sum32 + (double)x[i]);
+    ck_assert(judge_sum(x, 4096, sum32, CF_MODE_BOUNDS, &report));
+    ck_assert(!judge_sum(x, 4096, sum32, CF_MODE_WPT, &report));
+    /* 64 values in [0, 1): no cancellation. float32 accumulation passes; float16 accumulation
+     * (about 20 times the bound) is caught */
+    state = 12345;
+    sum32 = 0;
+    for (i = 0; i < 64; i++) {
+        x[i] = cf_float32_from_double((next_value(&state) + 1) / 2);
+        sum32 = (double)cf_float32_from_double(sum32 + (double)x[i]);
+        sum16 = cf_float16_to_double(cf_float16_from_double(sum16 + (double)x[i]));
+    }
+    ck_assert(judge_sum(x, 64, sum32, CF_MODE_BOUNDS, &report));
+    cf_text_clear(&report);
+    ck_assert(!judge_sum(x, 64, sum16, CF_MODE_BOUNDS, &report));
+    ck_assert_msg(strstr(cf_text_str(&report), "n = 64 from reduceSum") != NULL, "%s",
+                  cf_text_str(&report));
+    cf_text_free(&report);
+}
+END_TEST
+
 static Suite *bounds_suite(void)
 {
     Suite *s = suite_create("bounds");
@@ -737,6 +830,7 @@ static Suite *bounds_suite(void)
     tcase_add_test(compare, operators_without_a_magnitude_sum_keep_the_wpt_budget);
     tcase_add_test(compare, auto_picks_a_rule_per_output);
     tcase_add_test(compare, wpt_files_pass_in_bounds_and_auto);
+    tcase_add_test(compare, emulated_accumulations);
     tcase_set_timeout(compare, 60);
     suite_add_tcase(s, formula);
     suite_add_tcase(s, cases);
