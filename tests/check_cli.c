@@ -111,7 +111,7 @@ START_TEST(test_passes_with_a_summary_line)
     char line[200];
     cli_run r = cli("test", "--filter", "1D", "conformance/wpt/sub.json", NULL);
     ck_assert_int_eq(r.status, 0);
-    ck_assert_str_eq(last_line(r.out, line, sizeof line), "wpt: 3 passed, 0 failed");
+    ck_assert_str_eq(last_line(r.out, line, sizeof line), "auto: 3 passed, 0 failed");
     ck_assert_msg(strstr(r.out, "sub                             3        0        0") != NULL, "%s", r.out);
     ck_assert_str_eq(r.err, "");
     cli_free(&r);
@@ -120,13 +120,25 @@ START_TEST(test_passes_with_a_summary_line)
     ck_assert_str_eq(last_line(r.out, line, sizeof line), "exact: 3 passed, 0 failed");
     ck_assert_msg(strstr(r.out, "63 procedural subtests") != NULL, "%s", r.out);
     cli_free(&r);
+    r = cli("test", "--mode=wpt", "--filter", "1D", "conformance/wpt/sub.json", NULL);
+    ck_assert_str_eq(last_line(r.out, line, sizeof line), "wpt: 3 passed, 0 failed");
+    cli_free(&r);
+    /* bounds: the notes of -v tell the accumulation length and how close the data came */
+    r = cli("test", "--mode", "bounds", "-v", "--filter", "2D and 2D", "conformance/wpt/matmul.json",
+            NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(last_line(r.out, line, sizeof line), "bounds: 2 passed, 0 failed");
+    ck_assert_msg(strstr(r.out, "  note: 15 elements judged by data-derived bounds (n = 4 from "
+                                "matmul); the worst used 0 of its allowed distance\n") != NULL,
+                  "%s", r.out);
+    cli_free(&r);
 }
 END_TEST
 
 START_TEST(test_fails_with_details)
 {
     char line[200];
-    cli_run r = cli("test", "tests/data/bad-add.json", NULL);
+    cli_run r = cli("test", "--mode", "wpt", "tests/data/bad-add.json", NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_str_eq(last_line(r.out, line, sizeof line), "wpt: 0 passed, 2 failed");
     ck_assert_msg(strstr(r.out, "FAIL bad-add: add float32 1D constant tensors\n"
@@ -141,7 +153,7 @@ START_TEST(test_fails_with_details)
     ck_assert_int_eq(r.status, 1);
     ck_assert(strncmp(r.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites", 50) == 0);
     ck_assert(strstr(r.out, "<failure message=") && strstr(r.out, "<error message="));
-    ck_assert_str_eq(r.err, "wpt: 0 passed, 2 failed\n");
+    ck_assert_str_eq(r.err, "auto: 0 passed, 2 failed\n");
     cli_free(&r);
     r = cli("test", "--format=tap", "tests/data/bad-add.json", NULL);
     ck_assert(strncmp(r.out, "TAP version 13\n1..2\nnot ok 1 - bad-add: add float32 1D constant", 61) == 0);
@@ -242,7 +254,7 @@ START_TEST(compare_judges_a_results_file)
     cli_free(&r);
     r = cli("compare", "conformance/wpt/div.json", path, NULL);
     ck_assert_int_eq(r.status, 0);
-    ck_assert_str_eq(last_line(r.out, line, sizeof line), "wpt: 10 passed, 0 failed");
+    ck_assert_str_eq(last_line(r.out, line, sizeof line), "auto: 10 passed, 0 failed");
     ck_assert(strstr(r.out, "implementation: webnn reference implementation") != NULL);
     cli_free(&r);
     /* one result turned into an error, and a NaN in another */
@@ -253,7 +265,7 @@ START_TEST(compare_judges_a_results_file)
     write_file(path, text);
     r = cli("compare", "conformance/wpt/div.json", path, NULL);
     ck_assert_int_eq(r.status, 1);
-    ck_assert_str_eq(last_line(r.out, line, sizeof line), "wpt: 9 passed, 1 failed");
+    ck_assert_str_eq(last_line(r.out, line, sizeof line), "auto: 9 passed, 1 failed");
     ck_assert_msg(strstr(r.out, "\"status\" must be \"ok\" or \"error\"") != NULL, "%s", r.out);
     cli_free(&r);
     /* cases missing from the results fail */

@@ -124,14 +124,17 @@ static void usage_test(FILE *out)
             "options:\n"
             "  --op NAME           only cases calling operator NAME (repeatable)\n"
             "  --filter TEXT       only cases whose name contains TEXT\n"
-            "  --mode MODE         wpt (default): the web-platform-tests tolerances;\n"
+            "  --mode MODE         how outputs are compared (docs/comparison-modes.md):\n"
+            "                      auto (default): per output, exact for data movement and\n"
+            "                      exact integer arithmetic, bounds for accumulating\n"
+            "                      operators, wpt for the rest;\n"
+            "                      wpt: the web-platform-tests tolerances, as the suite does;\n"
             "                      exact: bit for bit, NaN matches NaN, +0 differs from -0;\n"
-            "                      bounds: accumulating operators (matmul, conv2d, reductions,\n"
-            "                      ...) within 2 * n * u * magnitude of the expected value (n\n"
-            "                      the accumulation length, u the unit roundoff), others wpt;\n"
-            "                      auto: exact for integer outputs and data movement, bounds\n"
-            "                      for accumulating operators, wpt for the rest\n"
-            "                      (docs/comparison-modes.md)\n"
+            "                      bounds: outputs of accumulating operators (matmul, conv2d,\n"
+            "                      reductions, ...) within 2 * n * u * magnitude + the\n"
+            "                      smallest normal (n the accumulation length, u the unit\n"
+            "                      roundoff, the magnitude from the graph run on absolute\n"
+            "                      values), the others wpt\n"
             "  --format FORMAT     text (default), tap, junit or json\n"
             "  --report FILE       write the report in FORMAT to FILE; the terminal gets text\n"
             "  --write-results FILE  also write the reference's outputs as a results file\n"
@@ -196,7 +199,7 @@ static int parse_options(int argc, char **argv, const char *command, options *o,
     memset(o, 0, sizeof *o);
     o->out = out;
     o->err = err;
-    o->mode = CF_MODE_WPT;
+    o->mode = CF_MODE_AUTO;
     o->format = FORMAT_TEXT;
     for (i = 0; i < argc; i++) {
         const char *a = argv[i], *value = NULL, *eq;
