@@ -244,12 +244,12 @@ static int read_element(cf_tensor *t, size_t k, const json_value *v, const char 
                   cf_data_type_name(t->dataType));
 }
 
-int cf_tensor_read(cf_pool *pool, const char *path, const char *what, const json_value *dataType,
-                   const json_value *shape, const json_value *data, cf_tensor *t, cf_text *err)
+/* The data type and shape of a tensor (and its element count). */
+static int read_descriptor(cf_pool *pool, const char *path, const char *what,
+                           const json_value *dataType, const json_value *shape, cf_tensor *t,
+                           cf_text *err)
 {
-    size_t k, stored;
-    cf_class cls;
-    t->node = data;
+    size_t k;
     if (!dataType || !plain_string(dataType) || !cf_data_type_from_name(dataType->text, &t->dataType))
         return errorf(err, path, dataType, 0, NULL, "%s: %s%.40s%s is not a data type "
                       "(float32, float16, int32, uint32, int64, uint64, int8, uint8, int4, uint4)",
@@ -277,6 +277,17 @@ int cf_tensor_read(cf_pool *pool, const char *path, const char *what, const json
     }
     if (t->count > CF_MAX_ELEMENTS)
         return errorf(err, path, shape, 0, NULL, "%s: more than 2^31-1 elements", what);
+    return 0;
+}
+
+int cf_tensor_read(cf_pool *pool, const char *path, const char *what, const json_value *dataType,
+                   const json_value *shape, const json_value *data, cf_tensor *t, cf_text *err)
+{
+    size_t k, stored;
+    cf_class cls;
+    t->node = data;
+    if (read_descriptor(pool, path, what, dataType, shape, t, err) != 0)
+        return -1;
     if (!data)
         return errorf(err, path, NULL, 0, NULL, "%s: no data", what);
     if (data->type == JSON_ARRAY) {
@@ -377,9 +388,21 @@ static int read_named_tensors(cf_case *c, const json_value *object, int inputs, 
             /* messages from cf_tensor_read carry the case name through `what` */
             char qualified[320];
             snprintf(qualified, sizeof qualified, "case \"%.150s\": %s", c->name, what);
-            if (cf_tensor_read(&c->pool, path, qualified, json_get(desc, "dataType"),
-                               json_get(desc, "shape"), json_get(m, "data"), &ts[k], err) != 0)
+            if (!inputs && !json_get(m, "data")) {
+                /* an expected output given by its descriptor alone */
+                ts[k].node = m;
+                ts[k].descriptorOnly = 1;
+                if (read_descriptor(&c->pool, path, qualified, json_get(desc, "dataType"),
+                                    json_get(desc, "shape"), &ts[k], err) != 0)
+                    return -1;
+            } else if (cf_tensor_read(&c->pool, path, qualified, json_get(desc, "dataType"),
+                                      json_get(desc, "shape"), json_get(m, "data"), &ts[k],
+                                      err) != 0)
                 return -1;
+            if (c->expectError && !inputs && !ts[k].descriptorOnly)
+                return errorf(err, path, json_get(m, "data"), 0, c->name, "%s: a case expecting "
+                              "an error gives no output data (a \"descriptor\" alone at most)",
+                              what);
         }
     }
     *out = ts;
@@ -390,7 +413,9 @@ static int read_named_tensors(cf_case *c, const json_value *object, int inputs, 
 static int load_case(const cf_file *f, size_t index, cf_case *c, cf_text *err)
 {
     static const char *const caseKeys[] = {"name", "graph", "tolerance", "toleranceFunction",
-                                           "buildFunction", "castToSupportedType", NULL};
+                                           "buildFunction", "castToSupportedType", "spec",
+                                           "notes", "expectedError", NULL};
+    static const char *const errorKeys[] = {"status", "message", NULL};
     static const char *const graphKeys[] = {"inputs", "operators", "expectedOutputs", NULL};
     static const char *const toleranceKeys[] = {"metricType", "value", NULL};
     const char *path = f->path;
@@ -420,6 +445,44 @@ static int load_case(const cf_file *f, size_t index, cf_case *c, cf_text *err)
         if (strcmp(v->key, "castToSupportedType") == 0 && v->type != JSON_TRUE &&
             v->type != JSON_FALSE)
             return errorf(err, path, v, 0, c->name, "\"castToSupportedType\" must be true or false");
+        if (strcmp(v->key, "spec") == 0 || strcmp(v->key, "notes") == 0) {
+            if (!plain_string(v))
+                return errorf(err, path, v, 0, c->name, "\"%s\" must be a string", v->key);
+            if (v->key[0] == 's')
+                c->spec = v->text;
+            else
+                c->notes = v->text;
+        }
+    }
+    v = json_get(node, "expectedError");
+    if (v) {
+        const json_value *status, *message;
+        int s;
+        if (v->type != JSON_OBJECT)
+            return errorf(err, path, v, 0, c->name, "\"expectedError\" must be an object "
+                          "{\"status\": \"TypeError\", \"message\": \"...\"}");
+        if (check_members(v, errorKeys, path, c->name, "an expected error", err) != 0)
+            return -1;
+        status = json_get(v, "status");
+        message = json_get(v, "message");
+        c->expectedStatus = WNNStatus_Success;
+        /* the statuses webnn.h can return, by their names */
+        for (s = (int)WNNStatus_TypeError; status && plain_string(status) && s <= (int)WNNStatus_OutOfMemory; s++)
+            if (strcmp(status->text, wnnStatusString((WNNStatus)s)) == 0)
+                c->expectedStatus = (WNNStatus)s;
+        if (c->expectedStatus == WNNStatus_Success)
+            return errorf(err, path, status ? status : v, 0, c->name, "the expected error's "
+                          "\"status\" must be \"TypeError\", \"InvalidStateError\", "
+                          "\"NotSupportedError\", \"OperationError\", \"InvalidArgument\" or "
+                          "\"OutOfMemory\"");
+        if (!message || !plain_string(message) || message->length == 0)
+            return errorf(err, path, message ? message : v, 0, c->name, "the expected error needs "
+                          "a \"message\": a non-empty text the builder's message must contain");
+        c->expectError = 1;
+        c->expectedMessage = message->text;
+        if (json_get(node, "tolerance"))
+            return errorf(err, path, json_get(node, "tolerance"), 1, c->name,
+                          "a case expecting an error has no \"tolerance\"");
     }
     graph = json_get(node, "graph");
     if (!graph || graph->type != JSON_OBJECT)
@@ -436,7 +499,10 @@ static int load_case(const cf_file *f, size_t index, cf_case *c, cf_text *err)
                       "\"operators\" must be an array");
     if (c->operators->length > CF_MAX_NAMED)
         return errorf(err, path, c->operators, 0, c->name, "more than %d operators", CF_MAX_NAMED);
-    if (!outputs || outputs->type != JSON_OBJECT || outputs->length == 0)
+    if (c->expectError &&
+        (!outputs || (outputs->type == JSON_OBJECT && outputs->length == 0)))
+        outputs = NULL; /* the graph's outputs are the last operator's */
+    else if (!outputs || outputs->type != JSON_OBJECT || outputs->length == 0)
         return errorf(err, path, outputs ? outputs : graph, 0, c->name,
                       "\"expectedOutputs\" must be a non-empty object");
     tol = json_get(node, "tolerance");
@@ -463,7 +529,7 @@ static int load_case(const cf_file *f, size_t index, cf_case *c, cf_text *err)
     }
     if (read_named_tensors(c, inputs, 1, &c->inputs, &c->inputCount, err) != 0)
         return -1;
-    if (read_named_tensors(c, outputs, 0, &c->expected, &c->expectedCount, err) != 0)
+    if (outputs && read_named_tensors(c, outputs, 0, &c->expected, &c->expectedCount, err) != 0)
         return -1;
     return 0;
 }

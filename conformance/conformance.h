@@ -6,9 +6,10 @@
  *
  * A case file is the JSON form of a web-platform-tests WebNN conformance file (see
  * conformance/wpt/README.md): {"tests": [{"name", "graph": {"inputs", "operators",
- * "expectedOutputs"}, "tolerance"}, ...], ...}. Reading is strict: an unknown member, an
- * unknown operator, argument, option or enum name is an error naming the file, line, column
- * and case.
+ * "expectedOutputs"}, "tolerance"}, ...], ...}, with this project's extensions (README.md):
+ * "expectedError", "spec", "notes" on a case, expected outputs given by their descriptor
+ * alone. Reading is strict: an unknown member, an unknown operator, argument, option or enum
+ * name is an error naming the file, line, column and case.
  */
 #ifndef CONFORMANCE_H
 #define CONFORMANCE_H
@@ -109,6 +110,8 @@ typedef struct cf_tensor {
     size_t count;               /* elements: the product of shape */
     int constant;               /* an input: a constant operand, not a graph input */
     int fill;                   /* "data" was a bare number: every element has that value */
+    int descriptorOnly;         /* an expected output given by its "descriptor" alone: only its
+                                   data type and shape are checked; no values are stored */
     double *f;                  /* CF_CLASS_FLOAT: fill ? 1 : count values */
     int64_t *i;                 /* CF_CLASS_SIGNED */
     uint64_t *u;                /* CF_CLASS_UNSIGNED */
@@ -131,7 +134,16 @@ typedef struct cf_case {
     size_t inputCount;
     cf_tensor *expected;         /* expectedOutputs, in document order */
     size_t expectedCount;
-    cf_tolerance tolerance;
+    cf_tolerance tolerance;      /* "tolerance": the case's own, for any operator */
+    const char *spec;            /* "spec": "section / step" of the specification, or NULL */
+    const char *notes;           /* "notes": free text, or NULL */
+    /* "expectedError": {"status": "TypeError", "message": "substring"}: the case must fail
+     * to build (an input, constant, operator call or build()) with this status and a builder
+     * message containing this text. Its expectedOutputs may then be absent (the graph's
+     * outputs are the last operator's outputs) or give descriptors only. */
+    int expectError;
+    WNNStatus expectedStatus;
+    const char *expectedMessage;
     cf_pool pool;
 } cf_case;
 
@@ -169,6 +181,9 @@ typedef struct cf_execution {
     cf_text notes;       /* how data predating the specification was read */
     int disagreement;    /* the error is a documented disagreement of the data with the spec */
     WNNStatus status;    /* the status of the call that failed, or Success */
+    int builderFailed;   /* the call that failed is the graph builder's (an input, a constant,
+                            an operator or build()), not the case reader's or the context's */
+    cf_text message;     /* the failing webnn.h call's own error message */
     cf_pool pool;
 } cf_execution;
 
@@ -178,6 +193,13 @@ typedef struct cf_execution {
  * cf_execution_free afterwards. */
 int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution *x, cf_text *err);
 void cf_execution_free(cf_execution *x);
+
+/* The verdict on a case giving "expectedError", from its run x (failed: cf_execute returned
+ * -1). Returns 1 when the graph builder rejected it with the expected status and a message
+ * containing the expected text; 0 when it built (or failed elsewhere, or otherwise), with
+ * the reason in report; -1 when the case reader stopped before the builder could judge (the
+ * case itself is wrong: cf_execute's err says why). */
+int cf_check_expected_error(const cf_case *c, const cf_execution *x, int failed, cf_text *report);
 
 /* The operator call table: the 95 MLGraphBuilder operator names, in the specification's
  * order. */

@@ -87,6 +87,8 @@ static int status_error(const cf_case *c, cf_execution *x, cf_text *err, WNNStat
                         const char *what, const char *message)
 {
     x->status = s;
+    cf_text_clear(&x->message);
+    cf_text_append(&x->message, message ? message : "");
     return case_error(c, err, "%s: %s: %s", what, wnnStatusString(s), message ? message : "");
 }
 
@@ -98,6 +100,47 @@ static size_t element_count(const uint32_t *shape, size_t rank)
             return (size_t)-1;
         n *= shape[i];
     }
+    return n;
+}
+
+/* A graph builder call failed: keep its message for cf_check_expected_error. */
+static void builder_failed(cf_execution *x, WNNGraphBuilder b)
+{
+    const char *m = wnnGraphBuilderGetErrorMessage(b);
+    x->builderFailed = 1;
+    cf_text_clear(&x->message);
+    cf_text_append(&x->message, m ? m : "");
+}
+
+/* The graph's output names: the expected outputs', or for a case expecting an error without
+ * expectedOutputs, the last operator's "outputs" (a name or an array of names). Returns the
+ * count, 0 when there is none (err set), (size_t)-1 when out of memory. */
+static size_t output_names(const cf_case *c, cf_pool *pool, const char ***out, cf_text *err)
+{
+    const char **names;
+    const json_value *last, *outs;
+    size_t i, n = c->expectedCount;
+    if (n == 0) {
+        last = c->operators->length ? &c->operators->items[c->operators->length - 1] : NULL;
+        outs = json_get(last, "outputs");
+        n = !outs ? 0 : outs->type == JSON_STRING ? 1 : outs->type == JSON_ARRAY ? outs->length : 0;
+        for (i = 0; outs && outs->type == JSON_ARRAY && i < n; i++)
+            if (outs->items[i].type != JSON_STRING)
+                n = 0;
+        if (n == 0) {
+            case_error(c, err, "no expectedOutputs and no last operator's \"outputs\" to build "
+                       "the graph with");
+            return 0;
+        }
+    } else
+        outs = NULL;
+    names = (const char **)cf_pool_array(pool, n, sizeof *names);
+    if (!names)
+        return (size_t)-1;
+    for (i = 0; i < n; i++)
+        names[i] = c->expectedCount ? c->expected[i].name
+                 : outs->type == JSON_STRING ? outs->text : outs->items[i].text;
+    *out = names;
     return n;
 }
 
@@ -119,7 +162,8 @@ int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution 
     WNNGraph graph = NULL;
     WNNNamedOperand *named = NULL;
     WNNNamedTensor *inputTensors = NULL, *outputTensors = NULL;
-    size_t inputTensorCount = 0, i, n = c->expectedCount;
+    size_t inputTensorCount = 0, i, n = 0;
+    const char **names = NULL;
     unsigned char *needed = NULL;
     size_t *stack = NULL, top = 0;
     int result = -1;
@@ -127,6 +171,7 @@ int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution 
 
     memset(x, 0, sizeof *x);
     cf_text_init(&x->notes);
+    cf_text_init(&x->message);
     x->status = WNNStatus_Success;
     memset(&g, 0, sizeof g);
     g.c = c;
@@ -171,6 +216,7 @@ int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution 
         } else
             s = wnnGraphBuilderInput(g.builder, t->name, &desc, &operand);
         if (s != WNNStatus_Success) {
+            builder_failed(x, g.builder);
             snprintf(what, sizeof what, "%s \"%.100s\"", t->constant ? "constant" : "input", t->name);
             status_error(c, x, err, s, what, wnnGraphBuilderGetErrorMessage(g.builder));
             goto done;
@@ -186,8 +232,20 @@ int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution 
         if (cf_call_operator(&g, i, err) != 0) {
             x->status = g.status;
             x->disagreement = g.disagreement;
+            /* a status without a disagreement comes from the builder call itself */
+            if (g.status != WNNStatus_Success && !g.disagreement)
+                builder_failed(x, g.builder);
             goto done;
         }
+
+    n = output_names(c, &x->pool, &names, err);
+    if (n == 0)
+        goto done;
+    if (n == (size_t)-1) {
+        n = 0;
+        case_error(c, err, "out of memory");
+        goto done;
+    }
 
     /* build with the expected outputs */
     named = (WNNNamedOperand *)calloc(n + 1, sizeof *named);
@@ -201,15 +259,15 @@ int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution 
         goto done;
     }
     for (i = 0; i < n; i++) {
-        size_t sym = cf_graph_find(&g, c->expected[i].name);
+        size_t sym = cf_graph_find(&g, names[i]);
         if (sym == CF_NO_INDEX) {
-            const json_value *at = c->expected[i].node;
-            cf_text_printf(err, "%s:%u:%u: case \"%s\": expected output \"%s\" is not an operand of "
+            const json_value *at = c->expectedCount ? c->expected[i].node : c->node;
+            cf_text_printf(err, "%s:%u:%u: case \"%s\": %s output \"%s\" is not an operand of "
                            "the graph", c->file->path, (unsigned)at->line, (unsigned)at->column,
-                           c->name, c->expected[i].name);
+                           c->name, c->expectedCount ? "expected" : "the last operator's", names[i]);
             goto done;
         }
-        named[i].name = c->expected[i].name;
+        named[i].name = names[i];
         named[i].operand = g.symbols[sym].operand;
         if (!needed[sym]) {
             needed[sym] = 1;
@@ -218,6 +276,7 @@ int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution 
     }
     s = wnnGraphBuilderBuild(g.builder, n, named, &graph);
     if (s != WNNStatus_Success) {
+        builder_failed(x, g.builder);
         status_error(c, x, err, s, "build", wnnGraphBuilderGetErrorMessage(g.builder));
         goto done;
     }
@@ -273,7 +332,7 @@ int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution 
         cf_output *o = &x->outputs[i];
         size_t rank = 0;
         const uint32_t *shape = wnnOperandGetShape(named[i].operand, &rank);
-        o->name = c->expected[i].name;
+        o->name = names[i];
         o->dataType = wnnOperandGetDataType(named[i].operand);
         o->rank = rank;
         o->shape = (uint32_t *)cf_pool_array(&x->pool, rank ? rank : 1, sizeof *o->shape);
@@ -351,5 +410,40 @@ void cf_execution_free(cf_execution *x)
 {
     cf_pool_free(&x->pool);
     cf_text_free(&x->notes);
+    cf_text_free(&x->message);
     memset(x, 0, sizeof *x);
+}
+
+int cf_check_expected_error(const cf_case *c, const cf_execution *x, int failed, cf_text *report)
+{
+    const char *want = wnnStatusString(c->expectedStatus);
+    if (!c->expectError) {
+        cf_text_printf(report, "case \"%s\": expects no error\n", c->name);
+        return 0;
+    }
+    if (!failed) {
+        cf_text_printf(report, "case \"%s\": expected %s with a message containing \"%s\", but "
+                       "the graph built and ran\n", c->name, want, c->expectedMessage);
+        return 0;
+    }
+    if (!x->builderFailed) {
+        if (x->status == WNNStatus_Success || x->disagreement)
+            return -1; /* the reader stopped first: the case is wrong */
+        cf_text_printf(report, "case \"%s\": expected the builder to fail with %s, but the graph "
+                       "built and running it failed with %s: %s\n", c->name, want,
+                       wnnStatusString(x->status), cf_text_str(&x->message));
+        return 0;
+    }
+    if (x->status != c->expectedStatus) {
+        cf_text_printf(report, "case \"%s\": expected %s, got %s: %s\n", c->name, want,
+                       wnnStatusString(x->status), cf_text_str(&x->message));
+        return 0;
+    }
+    if (!strstr(cf_text_str(&x->message), c->expectedMessage)) {
+        cf_text_printf(report, "case \"%s\": %s as expected, but the message \"%s\" does not "
+                       "contain \"%s\"\n", c->name, want, cf_text_str(&x->message),
+                       c->expectedMessage);
+        return 0;
+    }
+    return 1;
 }

@@ -285,6 +285,43 @@ START_TEST(compare_judges_a_results_file)
 }
 END_TEST
 
+/* Case-format extensions through the command: expectedError verdicts, a descriptor-only
+ * output, and the case's "spec" and "notes" shown with -v. */
+START_TEST(test_reads_the_case_extensions)
+{
+    static const char *text =
+        "{\"tests\":[\n"
+        "{\"name\":\"rejected\",\"spec\":\"reshape / step 4\",\"notes\":\"2 elements, not 3\","
+        "\"expectedError\":{\"status\":\"TypeError\",\"message\":\"newShape\"},\"graph\":{"
+        "\"inputs\":{\"a\":{\"data\":[1,2],\"descriptor\":{\"shape\":[2],\"dataType\":\"float32\"}}},"
+        "\"operators\":[{\"name\":\"reshape\",\"arguments\":[{\"input\":\"a\"},{\"newShape\":[3]}],"
+        "\"outputs\":\"out\"}]}},\n"
+        "{\"name\":\"builds\",\"expectedError\":{\"status\":\"TypeError\",\"message\":\"newShape\"},"
+        "\"graph\":{\"inputs\":{\"a\":{\"data\":[1,2],\"descriptor\":{\"shape\":[2],\"dataType\":"
+        "\"float32\"}}},\"operators\":[{\"name\":\"reshape\",\"arguments\":[{\"input\":\"a\"},"
+        "{\"newShape\":[2,1]}],\"outputs\":\"out\"}]}},\n"
+        "{\"name\":\"descriptor\",\"graph\":{\"inputs\":{\"a\":{\"data\":[],\"descriptor\":{\"shape\":"
+        "[0,2],\"dataType\":\"int8\"}}},\"operators\":[{\"name\":\"neg\",\"arguments\":[{\"input\":"
+        "\"a\"}],\"outputs\":\"out\"}],\"expectedOutputs\":{\"out\":{\"descriptor\":{\"shape\":[0,2],"
+        "\"dataType\":\"int8\"}}}}}]}\n";
+    char path[64], line[200];
+    cli_run r;
+    temp_name(path, sizeof path);
+    write_file(path, text);
+    r = cli("test", "-v", path, NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_str_eq(last_line(r.out, line, sizeof line), "auto: 2 passed, 1 failed");
+    ck_assert_msg(strstr(r.out, ": rejected\n  note: spec: reshape / step 4\n"
+                                "  note: 2 elements, not 3\n") != NULL, "%s", r.out);
+    ck_assert_msg(strstr(r.out, ": builds\ncase \"builds\": expected TypeError with a message "
+                                "containing \"newShape\", but the graph built and ran\n") != NULL,
+                  "%s", r.out);
+    ck_assert_msg(strstr(r.out, "PASS ") && strstr(r.out, ": descriptor\n"), "%s", r.out);
+    cli_free(&r);
+    remove(path);
+}
+END_TEST
+
 static Suite *cli_suite(void)
 {
     Suite *s = suite_create("cli");
@@ -296,6 +333,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, help_for_each_command);
     tcase_add_test(tc, expect_reproduces_a_case_file);
     tcase_add_test(tc, compare_judges_a_results_file);
+    tcase_add_test(tc, test_reads_the_case_extensions);
     suite_add_tcase(s, tc);
     return s;
 }

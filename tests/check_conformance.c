@@ -988,6 +988,234 @@ START_TEST(fuzz_garbled_cases)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------------------------ */
+/* Case-format extensions: expectedError, descriptor-only outputs, tolerance, spec and notes   */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Load case 0 of json and judge it as `webnn test` does: for a case giving "expectedError",
+ * the verdict of cf_check_expected_error (1, 0, or -1 when the reader stopped first); for
+ * the others cf_compare_case's in mode (-1 when it did not run). report gets the reason;
+ * stats (may be NULL) the elements compared. */
+static int verdict_of(const char *json, cf_mode mode, cf_text *report, cf_compare_stats *stats)
+{
+    cf_file f;
+    cf_case c;
+    cf_execution x;
+    cf_text err;
+    int v;
+    cf_text_init(&err);
+    ck_assert_msg(cf_file_open_text(&f, "case.json", json, strlen(json), NULL, &err) == 0, "%s",
+                  cf_text_str(&err));
+    ck_assert_msg(cf_case_load(&f, 0, &c, &err) == 0, "%s", cf_text_str(&err));
+    if (c.expectError) {
+        int failed = cf_execute(&c, NULL, &x, &err) != 0;
+        v = cf_check_expected_error(&c, &x, failed, report);
+        if (v < 0)
+            cf_text_append(report, cf_text_str(&err));
+    } else if (cf_execute(&c, NULL, &x, &err) != 0) {
+        cf_text_append(report, cf_text_str(&err));
+        v = -1;
+    } else
+        v = cf_compare_case(&c, &x, mode, report, stats);
+    cf_execution_free(&x);
+    cf_case_free(&c);
+    cf_file_close(&f);
+    cf_text_free(&err);
+    return v;
+}
+
+static const char *RESHAPE3 =
+    "{'name':'reshape','arguments':[{'input':'a'},{'newShape':[3]}],'outputs':'out'}";
+
+START_TEST(expected_errors)
+{
+    static const struct {
+        const char *operators, *expected, *extra;
+        int verdict;
+        const char *needle; /* in the report */
+    } cases[] = {
+        /* an operator call rejected as expected: passes (no expectedOutputs, or an empty
+         * object, or descriptors only) */
+        {"RESHAPE3", "", ",'expectedError':{'status':'TypeError','message':'element count 2'}", 1, ""},
+        {"RESHAPE3", "'out':{'descriptor':{'shape':[3],'dataType':'float32'}}",
+         ",'expectedError':{'status':'TypeError','message':'newShape'}", 1, ""},
+        /* a failure of build(): an input as an output */
+        {"", "'a':{'descriptor':{'shape':[2],'dataType':'float32'}}",
+         ",'expectedError':{'status':'TypeError','message':'is a graph input'}", 1, ""},
+        /* a case expecting an error that builds fine FAILS */
+        {"ADD", "'out':{'descriptor':{'shape':[2],'dataType':'float32'}}",
+         ",'expectedError':{'status':'TypeError','message':'anything'}", 0,
+         "expected TypeError with a message containing \"anything\", but the graph built and ran"},
+        {"ADD", "", ",'expectedError':{'status':'TypeError','message':'anything'}", 0,
+         "but the graph built"},
+        /* the right status with the wrong message FAILS */
+        {"RESHAPE3", "", ",'expectedError':{'status':'TypeError','message':'must be positive'}", 0,
+         "TypeError as expected, but the message \"reshape: the product of newShape"},
+        /* the wrong status FAILS */
+        {"RESHAPE3", "", ",'expectedError':{'status':'NotSupportedError','message':'newShape'}", 0,
+         "expected NotSupportedError, got TypeError: reshape:"},
+        /* a reader error is not the builder's: no verdict (the case is wrong) */
+        {"{'name':'reshape','arguments':[{'input':'a'},{'newShape':[3]},{'options':{'lable':'x'}}],"
+         "'outputs':'out'}", "", ",'expectedError':{'status':'TypeError','message':'newShape'}", -1,
+         "unknown option"},
+        {"", "", ",'expectedError':{'status':'TypeError','message':'newShape'}", -1,
+         "no expectedOutputs and no last operator"},
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *ops = cases[i].operators;
+        char *json;
+        cf_text report;
+        int v;
+        ops = strcmp(ops, "RESHAPE3") == 0 ? RESHAPE3 : strcmp(ops, "ADD") == 0 ? ADD : ops;
+        json = one_case(ops, cases[i].expected, cases[i].extra);
+        cf_text_init(&report);
+        v = verdict_of(json, CF_MODE_WPT, &report, NULL);
+        ck_assert_msg(v == cases[i].verdict, "case %lu: verdict %d, expected %d: %s", (unsigned long)i,
+                      v, cases[i].verdict, cf_text_str(&report));
+        ck_assert_msg(strstr(cf_text_str(&report), cases[i].needle) != NULL,
+                      "case %lu: report \"%s\" lacks \"%s\"", (unsigned long)i, cf_text_str(&report),
+                      cases[i].needle);
+        cf_text_free(&report);
+        free(json);
+    }
+}
+END_TEST
+
+/* The new members are read as strictly as the others. */
+START_TEST(case_extensions_are_read_strictly)
+{
+    static const char *ERR = ",'expectedError':{'status':'TypeError','message':'m'}";
+    expect_case_error(ADD, "", ",'expectedError':{'status':'TypeError','message':'m','name':'x'}",
+                      "unknown member \"name\" in an expected error");
+    expect_case_error(ADD, "", ",'expectedError':{'status':'Error','message':'m'}",
+                      "\"status\" must be \"TypeError\"");
+    expect_case_error(ADD, "", ",'expectedError':{'status':'Success','message':'m'}",
+                      "\"status\" must be \"TypeError\"");
+    expect_case_error(ADD, "", ",'expectedError':{'status':'TypeError'}",
+                      "needs a \"message\"");
+    expect_case_error(ADD, "", ",'expectedError':{'status':'TypeError','message':''}",
+                      "needs a \"message\"");
+    expect_case_error(ADD, "", ",'expectedError':'TypeError'", "\"expectedError\" must be an object");
+    expect_case_error(ADD, NULL, ERR, "a case expecting an error gives no output data");
+    expect_case_error(ADD, "", ",'expectedError':{'status':'TypeError','message':'m'},"
+                      "'tolerance':{'metricType':'ULP','value':0}",
+                      "a case expecting an error has no \"tolerance\"");
+    expect_case_error(ADD, NULL, ",'spec':7", "\"spec\" must be a string");
+    expect_case_error(ADD, NULL, ",'notes':['a']", "\"notes\" must be a string");
+    expect_case_error(ADD, NULL, ",'note':'a'", "unknown member \"note\" in a case");
+    /* without expectedError, expectedOutputs stays required and non-empty */
+    expect_case_error(ADD, "", "", "\"expectedOutputs\" must be a non-empty object");
+    /* a descriptor-only output still needs a full descriptor */
+    expect_case_error(ADD, "'out':{'descriptor':{'shape':[2]}}", "",
+                      "the descriptor needs \"dataType\" and \"shape\"");
+    expect_case_error(ADD, "'out':{'descriptor':{'shape':[2],'dataType':'float31'}}", "",
+                      "is not a data type");
+    expect_case_error(ADD, "'out':{}", "", "a \"descriptor\" object is required");
+}
+END_TEST
+
+START_TEST(spec_and_notes_are_kept)
+{
+    char *json = one_case(ADD, NULL, ",'spec':'add / step 3','notes':'why\\nand more'");
+    cf_file f;
+    cf_case c;
+    cf_text err;
+    cf_text_init(&err);
+    ck_assert_int_eq(cf_file_open_text(&f, "case.json", json, strlen(json), NULL, &err), 0);
+    ck_assert_msg(cf_case_load(&f, 0, &c, &err) == 0, "%s", cf_text_str(&err));
+    ck_assert_str_eq(c.spec, "add / step 3");
+    ck_assert_str_eq(c.notes, "why\nand more");
+    ck_assert_int_eq(c.expectError, 0);
+    ck_assert_int_eq(c.tolerance.metric, CF_METRIC_NONE);
+    cf_case_free(&c);
+    cf_file_close(&f);
+    cf_text_free(&err);
+    free(json);
+}
+END_TEST
+
+START_TEST(descriptor_only_outputs)
+{
+    static const struct {
+        const char *expected;
+        int verdict;
+        const char *needle;
+    } cases[] = {
+        {"'out':{'descriptor':{'shape':[2],'dataType':'float32'}}", 1, ""},
+        {"'out':{'descriptor':{'shape':[1,2],'dataType':'float32'}}", 0, "shape [2], expected [1, 2]"},
+        {"'out':{'descriptor':{'shape':[2],'dataType':'float16'}}", 0,
+         "data type float32, expected float16"},
+    };
+    size_t i;
+    int mode;
+    for (mode = 0; mode < 2; mode++)
+        for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            char *json = one_case(ADD, cases[i].expected, "");
+            cf_text report;
+            cf_compare_stats stats;
+            int v;
+            memset(&stats, 0, sizeof stats);
+            cf_text_init(&report);
+            v = verdict_of(json, (cf_mode)mode, &report, &stats);
+            ck_assert_msg(v == cases[i].verdict, "case %lu: %d: %s", (unsigned long)i, v,
+                          cf_text_str(&report));
+            ck_assert_msg(strstr(cf_text_str(&report), cases[i].needle) != NULL, "%s",
+                          cf_text_str(&report));
+            ck_assert_uint_eq(stats.checked, 0); /* no values compared */
+            cf_text_free(&report);
+            free(json);
+        }
+}
+END_TEST
+
+/* A case's "tolerance" applies whatever the operator (mode wpt; exact ignores it). */
+START_TEST(case_tolerance_for_any_operator)
+{
+    static const char *RELU = "{'name':'relu','arguments':[{'input':'a'}],'outputs':'out'}";
+    static const char *CAST = "{'name':'cast','arguments':[{'input':'a'},{'type':'int32'}],"
+                              "'outputs':'out'}";
+    static const struct {
+        const char *op, *expected, *extra;
+        cf_mode mode;
+        int verdict;
+    } cases[] = {
+        /* relu([1, 2]) = [1, 2]; expected [1.25, 2] */
+        {"RELU", "'out':{'data':[1.25,2],'descriptor':{'shape':[2],'dataType':'float32'}}",
+         ",'tolerance':{'metricType':'ATOL','value':0.25}", CF_MODE_WPT, 1},
+        {"RELU", "'out':{'data':[1.25,2],'descriptor':{'shape':[2],'dataType':'float32'}}",
+         ",'tolerance':{'metricType':'ATOL','value':0.125}", CF_MODE_WPT, 0},
+        {"RELU", "'out':{'data':[1.25,2],'descriptor':{'shape':[2],'dataType':'float32'}}", "",
+         CF_MODE_WPT, 0},
+        {"RELU", "'out':{'data':[1.25,2],'descriptor':{'shape':[2],'dataType':'float32'}}",
+         ",'tolerance':{'metricType':'ATOL','value':0.25}", CF_MODE_EXACT, 0},
+        /* 1.0000001192092896 is 1 ULP above 1 in float32 */
+        {"RELU", "'out':{'data':[1.0000001192092896,2],'descriptor':{'shape':[2],'dataType':'float32'}}",
+         ",'tolerance':{'metricType':'ULP','value':1}", CF_MODE_WPT, 1},
+        {"RELU", "'out':{'data':[1.0000001192092896,2],'descriptor':{'shape':[2],'dataType':'float32'}}",
+         ",'tolerance':{'metricType':'ULP','value':0}", CF_MODE_WPT, 0},
+        /* an integer output: cast([1, 2]) = [1, 2]; expected [3, 2] is 2 away */
+        {"CAST", "'out':{'data':[3,2],'descriptor':{'shape':[2],'dataType':'int32'}}",
+         ",'tolerance':{'metricType':'ULP','value':2}", CF_MODE_WPT, 1},
+        {"CAST", "'out':{'data':[3,2],'descriptor':{'shape':[2],'dataType':'int32'}}",
+         ",'tolerance':{'metricType':'ULP','value':1}", CF_MODE_WPT, 0},
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *op = strcmp(cases[i].op, "RELU") == 0 ? RELU : CAST;
+        char *json = one_case(op, cases[i].expected, cases[i].extra);
+        cf_text report;
+        int v;
+        cf_text_init(&report);
+        v = verdict_of(json, cases[i].mode, &report, NULL);
+        ck_assert_msg(v == cases[i].verdict, "case %lu: %d: %s", (unsigned long)i, v,
+                      cf_text_str(&report));
+        cf_text_free(&report);
+        free(json);
+    }
+}
+END_TEST
+
 static Suite *conformance_suite(void)
 {
     Suite *s = suite_create("conformance");
@@ -1002,6 +1230,11 @@ static Suite *conformance_suite(void)
     tcase_add_test(loader, data_is_read_exactly);
     tcase_add_test(loader, files_that_are_not_case_files);
     tcase_add_test(loader, old_data_notes_and_disagreements);
+    tcase_add_test(loader, expected_errors);
+    tcase_add_test(loader, case_extensions_are_read_strictly);
+    tcase_add_test(loader, spec_and_notes_are_kept);
+    tcase_add_test(loader, descriptor_only_outputs);
+    tcase_add_test(loader, case_tolerance_for_any_operator);
     tcase_set_timeout(loader, 120);
     tcase_add_test(loader, fuzz_garbled_cases);
     tcase_set_timeout(numbers, 60);

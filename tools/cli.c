@@ -1016,6 +1016,22 @@ static void note_bounds(cf_text *notes, const cf_compare_stats *stats)
                        "operator without a magnitude sum)\n", (unsigned long)stats->budgetOnly);
 }
 
+/* The case's own "spec" and "notes" first among the notes shown with -v. */
+static void case_notes(const cf_case *c, cf_text *notes)
+{
+    cf_text t;
+    if (!c->spec && !c->notes)
+        return;
+    cf_text_init(&t);
+    if (c->spec)
+        cf_text_printf(&t, "spec: %s\n", c->spec);
+    if (c->notes)
+        cf_text_printf(&t, "%s\n", c->notes);
+    cf_text_append(&t, cf_text_str(notes));
+    cf_text_free(notes);
+    *notes = t;
+}
+
 static void test_case(const options *o, run *r, const cf_file *f, size_t index, json_writer *results)
 {
     cf_case c;
@@ -1030,14 +1046,28 @@ static void test_case(const options *o, run *r, const cf_file *f, size_t index, 
     progress(o, r, f->stem, cf_file_case_name(f, index));
     if (cf_case_load(f, index, &c, &err) != 0)
         add_record(r, f, index, R_ERROR, 0, cf_text_str(&err), NULL, now_seconds() - t0);
-    else {
+    else if (c.expectError) {
+        /* the case passes when the builder rejects it as expected */
+        int failed = cf_execute(&c, NULL, &x, &err) != 0;
+        int verdict = cf_check_expected_error(&c, &x, failed, &report);
+        case_notes(&c, &x.notes);
+        add_record(r, f, index, verdict > 0 ? R_PASS : verdict == 0 ? R_FAIL : R_ERROR, 0,
+                   verdict < 0 ? cf_text_str(&err) : cf_text_str(&report), cf_text_str(&x.notes),
+                   now_seconds() - t0);
+        if (results)
+            write_result_entry(results, f, &c, &x, !failed, x.status, cf_text_str(&err));
+        cf_execution_free(&x);
+        cf_case_free(&c);
+    } else {
         if (cf_execute(&c, NULL, &x, &err) != 0) {
+            case_notes(&c, &x.notes);
             add_record(r, f, index, R_ERROR, 0, cf_text_str(&err), cf_text_str(&x.notes),
                        now_seconds() - t0);
             if (results)
                 write_result_entry(results, f, &c, &x, 0, x.status, cf_text_str(&err));
         } else {
             int pass = cf_compare_case(&c, &x, o->mode, &report, &stats);
+            case_notes(&c, &x.notes);
             if (stats.unspecified)
                 cf_text_printf(&x.notes, "%lu elements the specification leaves undefined were "
                                "skipped\n", (unsigned long)stats.unspecified);
@@ -1245,7 +1275,20 @@ static int command_expect(int argc, char **argv, FILE *stdOut, FILE *stdErr)
                 failures++;
                 continue;
             }
-            if (cf_execute(&c, NULL, &x, &err) != 0) {
+            if (c.expectError) {
+                /* nothing to fill: the case is kept, and must fail the way it says */
+                cf_text report;
+                int failed = cf_execute(&c, NULL, &x, &err) != 0;
+                cf_text_init(&report);
+                int verdict = cf_check_expected_error(&c, &x, failed, &report);
+                if (verdict < 0)
+                    fprintf(o.err, "webnn expect: %s\n", cf_text_str(&err));
+                else if (verdict == 0)
+                    fprintf(o.err, "webnn expect: %s: %s", f.path, cf_text_str(&report));
+                failures += verdict <= 0;
+                cf_text_free(&report);
+                json_write_value(&w, &f.tests->items[k]);
+            } else if (cf_execute(&c, NULL, &x, &err) != 0) {
                 fprintf(o.err, "webnn expect: %s%s (expectations kept)\n", cf_text_str(&err),
                         x.disagreement ? " [documented disagreement]" : "");
                 json_write_value(&w, &f.tests->items[k]);
@@ -1330,6 +1373,7 @@ static void compare_case(const options *o, run *r, const cf_file *f, size_t inde
         oracleFailed = cf_execute(&c, NULL, &x, &err) != 0;
         pass = cf_compare_result(&c, &x, oracleFailed, x.status, resultsPath, entry, o->mode,
                                  &report, &stats);
+        case_notes(&c, &x.notes);
         if (stats.unspecified)
             cf_text_printf(&x.notes, "%lu elements the specification leaves undefined were "
                            "skipped\n", (unsigned long)stats.unspecified);
