@@ -658,6 +658,16 @@ START_TEST(auto_picks_a_rule_per_output)
     ck_assert_msg(strstr(cf_text_str(&report), "output \"y\" (mode exact):") != NULL, "%s",
                   cf_text_str(&report));
     ck_assert(run_and_compare(transpose, CF_MODE_BOUNDS, NULL, NULL)); /* no accumulation: wpt */
+    /* no report wanted: a wrong shape fails quietly */
+    {
+        static const char *wrongShape =
+            "{'tests':[{'name':'t','graph':{'inputs':{"
+            "'x':{'data':[0,1],'descriptor':{'shape':[1,2],'dataType':'float32'}}},"
+            "'operators':[{'name':'transpose','arguments':[{'input':'x'}],'outputs':'y'}],"
+            "'expectedOutputs':{'y':{'data':[0,1],'descriptor':{'shape':[1,2],'dataType':'float32'}}}}}]}";
+        ck_assert(!run_and_compare(wrongShape, CF_MODE_AUTO, NULL, NULL));
+        ck_assert(!run_and_compare(wrongShape, CF_MODE_BOUNDS, NULL, NULL));
+    }
     snprintf(buf, sizeof buf, ADD_CASE, "2.0000002384185791"); /* 1 ULP */
     ck_assert(run_and_compare(buf, CF_MODE_AUTO, NULL, NULL));
     ck_assert(!run_and_compare(buf, CF_MODE_EXACT, NULL, NULL));
