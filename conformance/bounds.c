@@ -182,9 +182,9 @@ static double accumulation_length(const cf_graph *g, size_t index)
     const uint32_t *in, *other;
     size_t rank, orank;
     double n = -1;
+    if (cf_operator_class(name) != CF_OP_ACCUMULATING)
+        return 0; /* reduceMax, reduceMin: selections, not sums */
     in = operand_shape(g, argument(op, "input"), &rank);
-    if (!name)
-        return fallback_length(g, index);
     if (strcmp(name, "matmul") == 0) {
         /* a dot product of the inner dimension: a's last */
         in = operand_shape(g, argument(op, "a"), &rank);
@@ -299,8 +299,7 @@ static double accumulation_length(const cf_graph *g, size_t index)
         double hidden = number_or(argument(op, "hiddenSize"), -1);
         if (in && rank == (cell ? 2u : 3u) && steps >= 0 && hidden >= 0)
             n = steps * ((double)in[rank - 1] + hidden + 4.0);
-    } else
-        return 0; /* not accumulating */
+    }
     if (n < 0 || isnan(n))
         return fallback_length(g, index);
     return n > 1 ? n : 1;

@@ -602,8 +602,8 @@ static int check_descriptor(const char *caseName, const char *output, WNNOperand
     return 1;
 }
 
-int cf_compare_case(const cf_case *c, const cf_execution *x, cf_mode mode, cf_text *report,
-                    cf_compare_stats *stats)
+static int compare_case(const cf_case *c, const cf_execution *x, cf_mode mode, cf_text *report,
+                        cf_compare_stats *stats)
 {
     size_t i;
     int pass = 1, haveBounds, movesOnly = cf_case_moves_only(c);
@@ -654,9 +654,9 @@ static void describe_error(const json_value *error, cf_text *report)
         cf_text_printf(report, "(no message)");
 }
 
-int cf_compare_result(const cf_case *c, const cf_execution *x, int oracleFailed,
-                      WNNStatus oracleStatus, const char *path, const json_value *result,
-                      cf_mode mode, cf_text *report, cf_compare_stats *stats)
+static int compare_result(const cf_case *c, const cf_execution *x, int oracleFailed,
+                          WNNStatus oracleStatus, const char *path, const json_value *result,
+                          cf_mode mode, cf_text *report, cf_compare_stats *stats)
 {
     const json_value *status, *outputs;
     int ok, pass = 1, haveBounds, movesOnly = cf_case_moves_only(c);
@@ -747,5 +747,30 @@ int cf_compare_result(const cf_case *c, const cf_execution *x, int oracleFailed,
     }
     cf_pool_free(&pool);
     cf_bounds_free(&b);
+    return pass;
+}
+
+/* The entry points: report may be NULL (no report wanted). */
+int cf_compare_case(const cf_case *c, const cf_execution *x, cf_mode mode, cf_text *report,
+                    cf_compare_stats *stats)
+{
+    cf_text scratch;
+    int pass;
+    cf_text_init(&scratch);
+    pass = compare_case(c, x, mode, report ? report : &scratch, stats);
+    cf_text_free(&scratch);
+    return pass;
+}
+
+int cf_compare_result(const cf_case *c, const cf_execution *x, int oracleFailed,
+                      WNNStatus oracleStatus, const char *path, const json_value *result,
+                      cf_mode mode, cf_text *report, cf_compare_stats *stats)
+{
+    cf_text scratch;
+    int pass;
+    cf_text_init(&scratch);
+    pass = compare_result(c, x, oracleFailed, oracleStatus, path, result, mode,
+                          report ? report : &scratch, stats);
+    cf_text_free(&scratch);
     return pass;
 }

@@ -379,7 +379,8 @@ int cf_compare_values_bounded(const char *caseName, const char *output, const cf
 
 /* Compare the reference outputs of a run (x) with the case's expected outputs: data type,
  * shape, then values. Modes bounds and auto evaluate the case on magnitudes first (a failure
- * there fails the case, with the reason in report). Returns 1 when all pass. */
+ * there fails the case, with the reason in report). Returns 1 when all pass. report and stats
+ * may be NULL. */
 int cf_compare_case(const cf_case *c, const cf_execution *x, cf_mode mode, cf_text *report,
                     cf_compare_stats *stats);
 
@@ -387,7 +388,8 @@ int cf_compare_case(const cf_case *c, const cf_execution *x, cf_mode mode, cf_te
  * {"status": "ok"|"error", "error": {...}, "outputs": {"<name>": {"dataType", "shape",
  * "data"}}}; unknown members ignored) against the oracle's run x. When the oracle itself
  * failed (oracleStatus not Success), an implementation error agrees with a TypeError of the
- * oracle. Returns 1 when it passes; report says why not. path names the results file. */
+ * oracle. Returns 1 when it passes; report (may be NULL) says why not. path names the results
+ * file. */
 int cf_compare_result(const cf_case *c, const cf_execution *x, int oracleFailed,
                       WNNStatus oracleStatus, const char *path, const json_value *result,
                       cf_mode mode, cf_text *report, cf_compare_stats *stats);
