@@ -8,6 +8,7 @@
  * output is the true prefix sum, wrapped to the type's width and marked unspecified when it
  * does not fit (integer overflow is not defined by the spec). */
 #include "../ref/builder.h"
+#include "../ref/exact_sum.h"
 
 typedef struct cumsum_attrs {
     uint32_t axis;
@@ -79,18 +80,19 @@ static WNNStatus cumsum_kernel(const void *attrs, const ref_tensor *const *input
         inner *= in->desc.shape.dims[i];
     for (o = 0; o < outer; o++) {
         for (j = 0; j < inner; j++) {
-            /* The IEEE sum starts at -0 (so that the sum of -0 alone stays -0); the empty
-             * sum of an exclusive first element is +0. */
-            double fsum = -0.0;
+            /* The float sum is exact (ref_exact_sum), rounded once per output element; the
+             * sum of -0 alone stays -0, and the empty sum of an exclusive first element is +0. */
+            ref_exact_sum fsum;
             exact_sum isum = {0, 0};
             int summed = 0, masked = 0;
+            ref_exact_sum_init(&fsum);
             for (step = 0; step < n; step++) {
                 /* reversed: sum from the high coordinate down */
                 size_t k = a->reversed ? n - 1 - step : step;
                 size_t idx = (o * n + k) * inner + j;
                 if (!a->exclusive) { /* inclusive: the current element is part of the sum */
                     if (cls == REF_CLASS_FLOAT)
-                        fsum += ref_load_f(in, idx);
+                        ref_exact_sum_add(&fsum, ref_load_f(in, idx));
                     else if (cls == REF_CLASS_SIGNED)
                         exact_add_signed(&isum, ref_load_i(in, idx));
                     else
@@ -99,14 +101,14 @@ static WNNStatus cumsum_kernel(const void *attrs, const ref_tensor *const *input
                     summed = 1;
                 }
                 if (cls == REF_CLASS_FLOAT)
-                    ref_store_f(out, idx, summed ? fsum : 0.0);
+                    ref_store_f(out, idx, summed ? ref_exact_sum_odd(&fsum) : 0.0);
                 else
                     store_exact(out, idx, &isum);
                 if (masked) /* the output depends on an unspecified element */
                     ref_mark_unspecified(out, idx);
                 if (a->exclusive) { /* exclusive: the element joins the sums after it */
                     if (cls == REF_CLASS_FLOAT)
-                        fsum += ref_load_f(in, idx);
+                        ref_exact_sum_add(&fsum, ref_load_f(in, idx));
                     else if (cls == REF_CLASS_SIGNED)
                         exact_add_signed(&isum, ref_load_i(in, idx));
                     else

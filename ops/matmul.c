@@ -9,6 +9,7 @@
  * is accumulated in double and rounded once into the output type. An empty inner dimension
  * (K = 0) gives +0. */
 #include "../ref/builder.h"
+#include "../ref/exact_sum.h"
 
 #include <stdint.h>
 
@@ -37,16 +38,18 @@ static WNNStatus matmul_kernel(const void *attrs, const ref_tensor *const *input
         for (i = 0; i < m->M; i++)
             for (j = 0; j < m->N; j++) {
                 size_t oi = outBase + i * m->N + j;
-                /* The sum starts at -0, the identity of IEEE addition, so a sum of -0
+                /* The products of float32/float16 values are exact in double and their sum
+                 * is kept exact (ref_exact_sum), so the element is rounded once. A sum of -0
                  * products stays -0; an empty sum (K = 0) is +0. */
-                double sum = m->K ? -0.0 : 0.0;
+                ref_exact_sum sum;
+                ref_exact_sum_init(&sum);
                 for (k = 0; k < m->K; k++) {
                     size_t ai = aBase + i * m->K + k, bi = bBase + k * m->N + j;
-                    sum += ref_load_f(a, ai) * ref_load_f(b, bi);
+                    ref_exact_sum_add(&sum, ref_load_f(a, ai) * ref_load_f(b, bi));
                     ref_propagate_mask(out, oi, a, ai);
                     ref_propagate_mask(out, oi, b, bi);
                 }
-                ref_store_f(out, oi, sum);
+                ref_store_f(out, oi, ref_exact_sum_odd(&sum));
             }
     }
     return WNNStatus_Success;
@@ -153,17 +156,22 @@ static WNNStatus gemm_kernel(const void *attrs, const ref_tensor *const *inputs,
     for (i = 0; i < g->M; i++)
         for (j = 0; j < g->N; j++) {
             size_t oi = i * g->N + j;
-            /* As in the spec's emulation, matmul(alpha * A, B) + beta * C: each term is
-             * (alpha * a) * b; the sum starts at -0 (an empty sum, K = 0, is +0). */
-            double sum = g->K ? -0.0 : 0.0;
+            /* alpha * (A B) + beta * C. The dot product is exact (exact products, exact
+             * sum: a sum of -0 products stays -0, an empty one, K = 0, is +0); it is then
+             * scaled by alpha and beta * c is added, in double. */
+            ref_exact_sum dot;
+            double sum;
+            ref_exact_sum_init(&dot);
             for (k = 0; k < g->K; k++) {
                 /* A is [M, K], or [K, M] when transposed; B is [K, N], or [N, K]. */
                 size_t ai = g->aTranspose ? k * g->M + i : i * g->K + k;
                 size_t bi = g->bTranspose ? j * g->K + k : k * g->N + j;
-                sum += g->alpha * ref_load_f(a, ai) * ref_load_f(b, bi);
+                ref_exact_sum_add(&dot, ref_load_f(a, ai) * ref_load_f(b, bi));
                 ref_propagate_mask(out, oi, a, ai);
                 ref_propagate_mask(out, oi, b, bi);
             }
+            /* (an empty product is +0 without alpha, as the emulation's empty matmul) */
+            sum = g->K ? g->alpha * ref_exact_sum_nearest(&dot) : 0.0;
             /* SPEC-SILENT: the prose computes an absent c "as if c is a scalar 0.0" (adding
              * beta * 0, which turns a -0 result into +0), the emulation adds nothing; they
              * differ only in the sign of a zero result. The emulation is followed. */

@@ -16,6 +16,7 @@
  * its identity: sum, L1, L2 and sumSquare 0, product 1, max -inf or the type's minimum, min
  * +inf or the type's maximum, logSum and logSumExp -inf (log 0), mean NaN (0 / 0). */
 #include "../ref/builder.h"
+#include "../ref/exact_sum.h"
 
 #include <math.h>
 
@@ -145,22 +146,29 @@ static double log_sum_exp(const ref_tensor *in, const reduce_plan *p, size_t bas
 static double reduce_float(ref_op_id op, const ref_tensor *in, const reduce_plan *p,
                            size_t base, int *unspecified)
 {
+    ref_exact_sum sum;
     double acc;
     size_t r;
     switch (op) {
+    /* Sums are exact (ref_exact_sum): a sum that is the output is rounded once, when it is
+     * stored; one that feeds sqrt, log or a division is rounded to the nearest double. */
     case REF_OP_reduceL1:
-        acc = 0.0;
+        ref_exact_sum_init(&sum);
+        ref_exact_sum_add(&sum, 0.0); /* the empty L1 norm, and |-0|, are +0 */
         for (r = 0; r < p->n; r++)
-            acc += fabs(ref_load_f(in, plan_index(p, base, r)));
-        return acc;
+            ref_exact_sum_add(&sum, fabs(ref_load_f(in, plan_index(p, base, r))));
+        return ref_exact_sum_odd(&sum);
     case REF_OP_reduceL2:
     case REF_OP_reduceSumSquare:
-        acc = 0.0;
+        ref_exact_sum_init(&sum);
+        ref_exact_sum_add(&sum, 0.0);
         for (r = 0; r < p->n; r++) {
             double x = ref_load_f(in, plan_index(p, base, r));
-            acc += x * x; /* exact-input squares of float32/float16 never overflow double */
+            /* the square of a float32/float16 value is exact in double */
+            ref_exact_sum_add(&sum, x * x);
         }
-        return op == REF_OP_reduceL2 ? sqrt(acc) : acc;
+        return op == REF_OP_reduceL2 ? sqrt(ref_exact_sum_nearest(&sum))
+                                     : ref_exact_sum_odd(&sum);
     case REF_OP_reduceLogSumExp: return log_sum_exp(in, p, base);
     case REF_OP_reduceMax:
     case REF_OP_reduceMin:
@@ -192,16 +200,16 @@ static double reduce_float(ref_op_id op, const ref_tensor *in, const reduce_plan
             acc *= ref_load_f(in, plan_index(p, base, r));
         return acc;
     default: /* reduceSum, reduceMean, reduceLogSum */
-        /* The sum starts at -0, the identity of IEEE addition, so that the sum of -0 alone
-         * stays -0 (reduceSum with empty axes is the identity); the empty sum is +0. */
-        acc = p->n ? -0.0 : 0.0;
+        /* A sum of -0 terms alone stays -0, as in IEEE addition (so reduceSum with empty axes
+         * is the identity); the empty sum is +0. */
+        ref_exact_sum_init(&sum);
         for (r = 0; r < p->n; r++)
-            acc += ref_load_f(in, plan_index(p, base, r));
-        if (op == REF_OP_reduceMean)
-            return acc / (double)p->n; /* empty: 0 / 0 is NaN */
-        if (op == REF_OP_reduceLogSum)
-            return log(acc); /* empty: log(0) is -inf; a negative sum gives NaN */
-        return acc;
+            ref_exact_sum_add(&sum, ref_load_f(in, plan_index(p, base, r)));
+        if (op == REF_OP_reduceMean) /* empty: 0 / 0 is NaN */
+            return ref_exact_sum_nearest(&sum) / (double)p->n;
+        if (op == REF_OP_reduceLogSum) /* empty: log(0) is -inf; a negative sum gives NaN */
+            return log(ref_exact_sum_nearest(&sum));
+        return ref_exact_sum_odd(&sum);
     }
 }
 
