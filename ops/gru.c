@@ -213,51 +213,6 @@ done:
 
 /* ---- validation helpers ------------------------------------------------------------------ */
 
-/* hiddenSize * 6 must be a valid dimension. SPEC-ISSUE #391: zero is allowed (WG
- * resolution), so only the upper bound 2^31-1 is checked. */
-static WNNStatus check_hidden_size(const ref_op *op, uint32_t hiddenSize)
-{
-    if ((uint64_t)hiddenSize * 6 <= REF_MAX_DIMENSION)
-        return WNNStatus_Success;
-    return ref_op_fail(op, WNNStatus_TypeError,
-                       "hiddenSize * 6 must be a valid dimension (at most 2147483647), got "
-                       "hiddenSize %lu",
-                       (unsigned long)hiddenSize);
-}
-
-/* WebIDL enum conversion of layout and activation values (a JS caller cannot pass any other
- * value: the binding throws TypeError). */
-static WNNStatus check_enums(const ref_op *op, WNNGruWeightLayout layout,
-                             const WNNRecurrentNetworkActivation *activations, size_t count)
-{
-    WNNStatus s;
-    size_t i;
-    if ((s = ref_op_check_enum(op, "options.layout", (int)layout, 2)))
-        return s;
-    for (i = 0; activations && i < count; i++)
-        if ((s = ref_op_check_enum(op, "options.activations item", (int)activations[i], 3)))
-            return s;
-    return WNNStatus_Success;
-}
-
-/* The activations option: a clone of the given pair, or « sigmoid, tanh ». */
-static WNNStatus take_activations(const ref_op *op, const WNNRecurrentNetworkActivation *given,
-                                  size_t count, WNNRecurrentNetworkActivation *out)
-{
-    if (given) {
-        if (count != 2)
-            return ref_op_fail(op, WNNStatus_TypeError,
-                               "options.activations must have 2 items, got %lu",
-                               (unsigned long)count);
-        out[0] = given[0];
-        out[1] = given[1];
-    } else {
-        out[0] = WNNRecurrentNetworkActivation_Sigmoid;
-        out[1] = WNNRecurrentNetworkActivation_Tanh;
-    }
-    return WNNStatus_Success;
-}
-
 /* ---- gru --------------------------------------------------------------------------------- */
 
 WNNStatus wnnGraphBuilderGru(WNNGraphBuilder b, WNNOperand input, WNNOperand weight,
@@ -283,7 +238,7 @@ WNNStatus wnnGraphBuilderGru(WNNGraphBuilder b, WNNOperand input, WNNOperand wei
         return s;
     /* WebIDL: the enum members of options are converted before the method steps. */
     if ((s = ref_op_check_enum(&op, "options.direction", (int)o->direction, 3)) ||
-        (s = check_enums(&op, o->layout, o->activations, o->activationsCount)))
+        (s = rnn_check_enums(&op, (int)o->layout, o->activations, o->activationsCount)))
         return s;
     /* SPEC-STEP 2: validate every operand, options included. */
     if ((s = ref_op_operand(&op, input, "input", &in)) ||
@@ -327,7 +282,7 @@ WNNStatus wnnGraphBuilderGru(WNNGraphBuilder b, WNNOperand input, WNNOperand wei
     if ((s = ref_op_check_shape(&op, "recurrentWeight", rw, dims, 3)))
         return s;
     /* SPEC-STEP 11: hiddenSize * 6 is a valid dimension. */
-    if ((s = check_hidden_size(&op, hiddenSize)))
+    if ((s = rnn_check_hidden_size(&op, hiddenSize, 6)))
         return s;
     /* SPEC-STEP 12: bias: same type as input, shape [numDirections, 3 * hiddenSize]. */
     if (bias && ((s = ref_op_check_same_type(&op, "options.bias", bias, in)) ||
@@ -344,7 +299,8 @@ WNNStatus wnnGraphBuilderGru(WNNGraphBuilder b, WNNOperand input, WNNOperand wei
                (s = ref_op_check_shape(&op, "options.initialHiddenState", h0, dims, 3))))
         return s;
     /* SPEC-STEP 15-16: activations: exactly 2 if given, else « sigmoid, tanh ». */
-    if ((s = take_activations(&op, o->activations, o->activationsCount, attrs.activations)))
+    if ((s = rnn_take_activations(&op, o->activations, o->activationsCount, 2,
+                                  attrs.activations)))
         return s;
     /* SPEC-STEP 17: output descriptors [numDirections, batchSize, hiddenSize] and, with
      * returnSequence, [steps, numDirections, batchSize, hiddenSize]. */
@@ -405,7 +361,7 @@ WNNStatus wnnGraphBuilderGruCell(WNNGraphBuilder b, WNNOperand input, WNNOperand
     if (s)
         return s;
     /* WebIDL: the enum members of options are converted before the method steps. */
-    if ((s = check_enums(&op, o->layout, o->activations, o->activationsCount)))
+    if ((s = rnn_check_enums(&op, (int)o->layout, o->activations, o->activationsCount)))
         return s;
     /* SPEC-STEP 2: validate every operand, options included. */
     if ((s = ref_op_operand(&op, input, "input", &in)) ||
@@ -443,7 +399,7 @@ WNNStatus wnnGraphBuilderGruCell(WNNGraphBuilder b, WNNOperand input, WNNOperand
     if ((s = ref_op_check_shape(&op, "hiddenState", hs, dims, 2)))
         return s;
     /* SPEC-STEP 10: hiddenSize * 6 is a valid dimension. */
-    if ((s = check_hidden_size(&op, hiddenSize)))
+    if ((s = rnn_check_hidden_size(&op, hiddenSize, 6)))
         return s;
     /* SPEC-STEP 11-12: bias and recurrentBias: same type as input, shape [3 * hiddenSize]. */
     dims[0] = 3 * H;
@@ -454,7 +410,8 @@ WNNStatus wnnGraphBuilderGruCell(WNNGraphBuilder b, WNNOperand input, WNNOperand
                   (s = ref_op_check_shape(&op, "options.recurrentBias", rbias, dims, 1))))
         return s;
     /* SPEC-STEP 13-14: activations: exactly 2 if given, else « sigmoid, tanh ». */
-    if ((s = take_activations(&op, o->activations, o->activationsCount, attrs.activations)))
+    if ((s = rnn_take_activations(&op, o->activations, o->activationsCount, 2,
+                                  attrs.activations)))
         return s;
     /* SPEC-STEP 15: the output descriptor [batchSize, hiddenSize]. */
     outDims[0] = (uint32_t)B;

@@ -233,53 +233,6 @@ done:
 
 /* ---- validation helpers ------------------------------------------------------------------ */
 
-/* hiddenSize * 8 must be a valid dimension. SPEC-ISSUE #391: zero is allowed (WG
- * resolution), so only the upper bound 2^31-1 is checked. */
-static WNNStatus check_hidden_size(const ref_op *op, uint32_t hiddenSize)
-{
-    if ((uint64_t)hiddenSize * 8 <= REF_MAX_DIMENSION)
-        return WNNStatus_Success;
-    return ref_op_fail(op, WNNStatus_TypeError,
-                       "hiddenSize * 8 must be a valid dimension (at most 2147483647), got "
-                       "hiddenSize %lu",
-                       (unsigned long)hiddenSize);
-}
-
-/* WebIDL enum conversion of layout and activation values (a JS caller cannot pass any other
- * value: the binding throws TypeError). */
-static WNNStatus check_enums(const ref_op *op, WNNLstmWeightLayout layout,
-                             const WNNRecurrentNetworkActivation *activations, size_t count)
-{
-    WNNStatus s;
-    size_t i;
-    if ((s = ref_op_check_enum(op, "options.layout", (int)layout, 2)))
-        return s;
-    for (i = 0; activations && i < count; i++)
-        if ((s = ref_op_check_enum(op, "options.activations item", (int)activations[i], 3)))
-            return s;
-    return WNNStatus_Success;
-}
-
-/* The activations option: a clone of the given three, or « sigmoid, tanh, tanh ». */
-static WNNStatus take_activations(const ref_op *op, const WNNRecurrentNetworkActivation *given,
-                                  size_t count, WNNRecurrentNetworkActivation *out)
-{
-    if (given) {
-        if (count != 3)
-            return ref_op_fail(op, WNNStatus_TypeError,
-                               "options.activations must have 3 items, got %lu",
-                               (unsigned long)count);
-        out[0] = given[0];
-        out[1] = given[1];
-        out[2] = given[2];
-    } else {
-        out[0] = WNNRecurrentNetworkActivation_Sigmoid;
-        out[1] = WNNRecurrentNetworkActivation_Tanh;
-        out[2] = WNNRecurrentNetworkActivation_Tanh;
-    }
-    return WNNStatus_Success;
-}
-
 /* ---- lstm -------------------------------------------------------------------------------- */
 
 WNNStatus wnnGraphBuilderLstm(WNNGraphBuilder b, WNNOperand input, WNNOperand weight,
@@ -305,7 +258,7 @@ WNNStatus wnnGraphBuilderLstm(WNNGraphBuilder b, WNNOperand input, WNNOperand we
         return s;
     /* WebIDL: the enum members of options are converted before the method steps. */
     if ((s = ref_op_check_enum(&op, "options.direction", (int)o->direction, 3)) ||
-        (s = check_enums(&op, o->layout, o->activations, o->activationsCount)))
+        (s = rnn_check_enums(&op, (int)o->layout, o->activations, o->activationsCount)))
         return s;
     /* SPEC-STEP 2: validate every operand, options included. */
     if ((s = ref_op_operand(&op, input, "input", &in)) ||
@@ -355,7 +308,7 @@ WNNStatus wnnGraphBuilderLstm(WNNGraphBuilder b, WNNOperand input, WNNOperand we
     if ((s = ref_op_check_shape(&op, "recurrentWeight", rw, dims, 3)))
         return s;
     /* SPEC-STEP 12: hiddenSize * 8 is a valid dimension. */
-    if ((s = check_hidden_size(&op, hiddenSize)))
+    if ((s = rnn_check_hidden_size(&op, hiddenSize, 8)))
         return s;
     /* SPEC-STEP 13: bias: same type as input, shape [numDirections, 4 * hiddenSize]. */
     if (bias && ((s = ref_op_check_same_type(&op, "options.bias", bias, in)) ||
@@ -381,7 +334,8 @@ WNNStatus wnnGraphBuilderLstm(WNNGraphBuilder b, WNNOperand input, WNNOperand we
                (s = ref_op_check_shape(&op, "options.initialCellState", c0, dims, 3))))
         return s;
     /* SPEC-STEP 18-19: activations: exactly 3 if given, else « sigmoid, tanh, tanh ». */
-    if ((s = take_activations(&op, o->activations, o->activationsCount, attrs.activations)))
+    if ((s = rnn_take_activations(&op, o->activations, o->activationsCount, 3,
+                                  attrs.activations)))
         return s;
     /* SPEC-STEP 20: output descriptors: [numDirections, batchSize, hiddenSize] twice and,
      * with returnSequence, [steps, numDirections, batchSize, hiddenSize]. */
@@ -444,7 +398,7 @@ WNNStatus wnnGraphBuilderLstmCell(WNNGraphBuilder b, WNNOperand input, WNNOperan
     if (s)
         return s;
     /* WebIDL: the enum members of options are converted before the method steps. */
-    if ((s = check_enums(&op, o->layout, o->activations, o->activationsCount)))
+    if ((s = rnn_check_enums(&op, (int)o->layout, o->activations, o->activationsCount)))
         return s;
     /* SPEC-STEP 2: validate every operand, options included. */
     if ((s = ref_op_operand(&op, input, "input", &in)) ||
@@ -487,7 +441,7 @@ WNNStatus wnnGraphBuilderLstmCell(WNNGraphBuilder b, WNNOperand input, WNNOperan
         (s = ref_op_check_shape(&op, "cellState", cs, dims, 2)))
         return s;
     /* SPEC-STEP 11: hiddenSize * 8 is a valid dimension. */
-    if ((s = check_hidden_size(&op, hiddenSize)))
+    if ((s = rnn_check_hidden_size(&op, hiddenSize, 8)))
         return s;
     /* SPEC-STEP 12-13: bias and recurrentBias: same type as input, shape [4 * hiddenSize]. */
     dims[0] = 4 * H;
@@ -503,7 +457,8 @@ WNNStatus wnnGraphBuilderLstmCell(WNNGraphBuilder b, WNNOperand input, WNNOperan
                  (s = ref_op_check_shape(&op, "options.peepholeWeight", peep, dims, 1))))
         return s;
     /* SPEC-STEP 15-16: activations: exactly 3 if given, else « sigmoid, tanh, tanh ». */
-    if ((s = take_activations(&op, o->activations, o->activationsCount, attrs.activations)))
+    if ((s = rnn_take_activations(&op, o->activations, o->activationsCount, 3,
+                                  attrs.activations)))
         return s;
     /* SPEC-STEP 17-19: the output descriptor [batchSize, hiddenSize], input's data type. */
     outDims[0] = (uint32_t)B;

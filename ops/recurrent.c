@@ -63,3 +63,45 @@ double *rnn_new_doubles(size_t count)
         return NULL;
     return (double *)calloc(count ? count : 1, sizeof(double));
 }
+
+WNNStatus rnn_check_hidden_size(const ref_op *op, uint32_t hiddenSize, unsigned multiple)
+{
+    if ((uint64_t)hiddenSize * multiple <= REF_MAX_DIMENSION)
+        return WNNStatus_Success;
+    return ref_op_fail(op, WNNStatus_TypeError,
+                       "hiddenSize * %u must be a valid dimension (at most 2147483647), got "
+                       "hiddenSize %lu",
+                       multiple, (unsigned long)hiddenSize);
+}
+
+WNNStatus rnn_check_enums(const ref_op *op, int layout,
+                          const WNNRecurrentNetworkActivation *activations, size_t count)
+{
+    WNNStatus s;
+    size_t i;
+    if ((s = ref_op_check_enum(op, "options.layout", layout, 2)))
+        return s;
+    for (i = 0; activations && i < count; i++)
+        if ((s = ref_op_check_enum(op, "options.activations item", (int)activations[i], 3)))
+            return s;
+    return WNNStatus_Success;
+}
+
+WNNStatus rnn_take_activations(const ref_op *op, const WNNRecurrentNetworkActivation *given,
+                               size_t count, size_t wanted, WNNRecurrentNetworkActivation *out)
+{
+    size_t i;
+    if (given) {
+        if (count != wanted)
+            return ref_op_fail(op, WNNStatus_TypeError,
+                               "options.activations must have %lu items, got %lu",
+                               (unsigned long)wanted, (unsigned long)count);
+        for (i = 0; i < wanted; i++)
+            out[i] = given[i];
+    } else {
+        out[0] = WNNRecurrentNetworkActivation_Sigmoid;
+        for (i = 1; i < wanted; i++)
+            out[i] = WNNRecurrentNetworkActivation_Tanh;
+    }
+    return WNNStatus_Success;
+}

@@ -35,4 +35,16 @@ double rnn_recurrent_product(const rnn_cell_args *a, const double *v, size_t row
 /* calloc of count doubles (at least one), NULL when it cannot be had. */
 double *rnn_new_doubles(size_t count);
 
+/* hiddenSize * multiple (6 for gru, 8 for lstm) must be a valid dimension. SPEC-ISSUE #391:
+ * zero is allowed (WG resolution), so only the upper bound 2^31-1 is checked. */
+WNNStatus rnn_check_hidden_size(const ref_op *op, uint32_t hiddenSize, unsigned multiple);
+/* WebIDL enum conversion of the layout (two values) and the activation values (a JS caller
+ * cannot pass any other value: the binding throws TypeError). */
+WNNStatus rnn_check_enums(const ref_op *op, int layout,
+                          const WNNRecurrentNetworkActivation *activations, size_t count);
+/* The activations option: a clone of the `wanted` given values, or the default « sigmoid,
+ * tanh[, tanh] ». out has room for `wanted` values. */
+WNNStatus rnn_take_activations(const ref_op *op, const WNNRecurrentNetworkActivation *given,
+                               size_t count, size_t wanted, WNNRecurrentNetworkActivation *out);
+
 #endif
