@@ -208,6 +208,26 @@ const char *cf_operator_name(size_t index);
 /* Whether name is one of them. */
 int cf_operator_known(const char *name);
 
+/* The positional parameters of an operator, in the specification's order (the options
+ * dictionary last), for readers of graph formats that name arguments differently. */
+typedef enum cf_param_kind {
+    CF_PARAM_OPERAND,  /* an MLOperand */
+    CF_PARAM_OPERANDS, /* sequence<MLOperand> (concat's inputs) */
+    CF_PARAM_VALUE,    /* anything else: an integer, a list, a data type */
+    CF_PARAM_OPTIONS   /* the options dictionary */
+} cf_param_kind;
+
+typedef struct cf_param_info {
+    const char *name;  /* the specification's parameter name: "input", "newShape", "options" */
+    cf_param_kind kind;
+    int optional;      /* may be left out */
+} cf_param_info;
+
+/* Parameter index of operator op. Returns 1, or 0 past the last one or for an unknown op. */
+int cf_operator_param(const char *op, size_t index, cf_param_info *out);
+/* Whether option `option` of operator op takes an operand (conv2d's "bias", gemm's "c"). */
+int cf_operator_option_is_operand(const char *op, const char *option);
+
 /* ------------------------------------------------------------------------------------------ */
 /* Comparing                                                                                  */
 /* ------------------------------------------------------------------------------------------ */

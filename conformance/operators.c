@@ -1322,6 +1322,64 @@ int cf_operator_known(const char *name)
     return find_operator(name) != NULL;
 }
 
+/* Options whose value is an operand, by operator (for readers of graph files, which must
+ * tell an operand's name from a string value). */
+static const struct {
+    const char *op;
+    const opt_spec *options;
+} operand_options[] = {
+    {"batchNormalization", batch_normalization_options},
+    {"conv2d", conv2d_options},
+    {"convTranspose2d", conv_transpose2d_options},
+    {"gemm", gemm_options},
+    {"gru", gru_options},
+    {"gruCell", gru_cell_options},
+    {"instanceNormalization", instance_normalization_options},
+    {"layerNormalization", layer_normalization_options},
+    {"lstm", lstm_options},
+    {"lstmCell", lstm_cell_options},
+};
+
+int cf_operator_param(const char *op, size_t index, cf_param_info *out)
+{
+    const op_entry *e = find_operator(op);
+    size_t i;
+    if (!e)
+        return 0;
+    for (i = 0; i < index && e->params[i].name; i++)
+        ;
+    if (!e->params[i].name)
+        return 0;
+    out->name = e->params[i].name;
+    out->optional = e->params[i].optional || e->params[i].kind == P_OPTIONS;
+    switch (e->params[i].kind) {
+    case P_OPERAND:
+        out->kind = CF_PARAM_OPERAND;
+        break;
+    case P_OPERANDS:
+        out->kind = CF_PARAM_OPERANDS;
+        break;
+    case P_OPTIONS:
+        out->kind = CF_PARAM_OPTIONS;
+        break;
+    default:
+        out->kind = CF_PARAM_VALUE;
+        break;
+    }
+    return 1;
+}
+
+int cf_operator_option_is_operand(const char *op, const char *option)
+{
+    size_t i, j;
+    for (i = 0; i < sizeof operand_options / sizeof operand_options[0]; i++)
+        if (strcmp(operand_options[i].op, op) == 0)
+            for (j = 0; operand_options[i].options[j].name; j++)
+                if (strcmp(operand_options[i].options[j].name, option) == 0)
+                    return operand_options[i].options[j].kind == O_OPERAND;
+    return 0;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* One operator of a case                                                                     */
 /* ------------------------------------------------------------------------------------------ */

@@ -605,6 +605,45 @@ static int parse_document(json_parser *p)
     }
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Building trees                                                                             */
+/* ------------------------------------------------------------------------------------------ */
+
+json_document *json_document_new(void)
+{
+    return (json_document *)calloc(1, sizeof(json_document));
+}
+
+json_value *json_document_values(json_document *doc, size_t count)
+{
+    json_value *v;
+    if (count > ((size_t)-1) / sizeof *v)
+        return NULL;
+    v = (json_value *)arena_alloc(doc, (count ? count : 1) * sizeof *v);
+    if (v)
+        memset(v, 0, (count ? count : 1) * sizeof *v);
+    return v;
+}
+
+char *json_document_text(json_document *doc, const char *text, size_t length)
+{
+    char *t;
+    if (length == (size_t)-1)
+        return NULL;
+    t = (char *)arena_alloc(doc, length + 1);
+    if (!t)
+        return NULL;
+    if (length)
+        memcpy(t, text, length);
+    t[length] = '\0';
+    return t;
+}
+
+void json_document_set_root(json_document *doc, const json_value *root)
+{
+    doc->root = *root;
+}
+
 json_document *json_parse(const char *text, size_t length, const json_limits *limits,
                           json_error *err)
 {

@@ -78,6 +78,16 @@ json_document *json_parse_file(const char *path, const json_limits *limits, json
 const json_value *json_root(const json_document *doc);
 void json_free(json_document *doc);
 
+/* Building a tree (for readers of other formats that produce the same tree, with their
+ * own source positions): an empty document, whose arena then holds zero-filled values and
+ * copies of texts; the caller fills the members of json_value. Each returns NULL when out of
+ * memory. json_document_set_root copies *root into the document. */
+json_document *json_document_new(void);
+json_value *json_document_values(json_document *doc, size_t count);
+/* length bytes of text and a terminating NUL. */
+char *json_document_text(json_document *doc, const char *text, size_t length);
+void json_document_set_root(json_document *doc, const json_value *root);
+
 /* "null", "false", ..., "object". */
 const char *json_type_name(json_type type);
 /* The member named key of an object, or NULL (also when v is not an object). */
