@@ -45,9 +45,10 @@
  * thread-safe; different contexts may be used from different threads.
  *
  * Extensions. Facilities of the reference oracle that the specification does not have are
- * marked "C-only extension" below: the choice of executor, int4/uint4 data types, and the
- * unspecified mask, which tells which output elements have a value the specification does
- * not define (an out-of-range index, an integer overflow, ...).
+ * marked "C-only extension" below: the choice of executor, resource limits (maxTensorBytes,
+ * maxGraphBytes), int4/uint4 data types, and the unspecified mask, which tells which output
+ * elements have a value the specification does not define (an out-of-range index, an integer
+ * overflow, ...).
  */
 #ifndef WEBNN_H
 #define WEBNN_H
@@ -198,12 +199,40 @@ typedef struct WNNOperandImpl *WNNOperand;
 typedef struct WNNGraphImpl *WNNGraph;
 typedef struct WNNTensorImpl *WNNTensor;
 
+/* C-only extension: resource limits of a context, so that hostile or mistaken input is
+ * refused with an error instead of exhausting memory. The specification lets an
+ * implementation refuse a byte length it does not support ("check dimensions") and a graph
+ * it cannot convert (build() rejects with an OperationError); these name the amounts.
+ *
+ * maxTensorBytes bounds the byte length of every operand (input, constant, each operator's
+ * output) and of every tensor (createTensor, createConstantTensor): a larger one is a
+ * TypeError when it is created. Element counts are already at most 2^31-1, but that still
+ * allows an 8 GiB float32 tensor and a 16 GiB int64 one. The default, 1 GiB, is seven times
+ * the largest tensor of the conformance suites (36,000,000 float32 elements) and still
+ * allocatable on a CI machine.
+ *
+ * maxGraphBytes bounds what evaluating a graph holds at once: every reachable operand (graph
+ * inputs, constants, intermediate results: the evaluator keeps them all), a second buffer
+ * per graph output (results are written to fresh buffers, so that a failed dispatch leaves
+ * the output tensors unchanged) and the largest scratch buffer of one operator's kernel.
+ * build() refuses a graph above it with an OperationError. The default, 4 GiB, holds four
+ * tensors at the tensor limit and fits the memory of common CI runners with room to spare.
+ * Beyond it, an evaluation may allocate one byte per element for unspecified masks (where
+ * elements are marked) and, in wnnContextDispatchMagnitudes, a copy of one operator's
+ * floating-point inputs; nothing else grows with the input.
+ *
+ * 0 in WNNContextOptions means the default. */
+#define WNN_DEFAULT_MAX_TENSOR_BYTES ((uint64_t)1 << 30)
+#define WNN_DEFAULT_MAX_GRAPH_BYTES ((uint64_t)4 << 30)
+
 typedef struct WNNContextOptions {
     WNNPowerPreference powerPreference;
     WNNBool accelerated;
-    WNNExecutor executor; /* C-only extension */
+    WNNExecutor executor;    /* C-only extension */
+    uint64_t maxTensorBytes; /* C-only extension: 0 means WNN_DEFAULT_MAX_TENSOR_BYTES */
+    uint64_t maxGraphBytes;  /* C-only extension: 0 means WNN_DEFAULT_MAX_GRAPH_BYTES */
 } WNNContextOptions;
-#define WNN_CONTEXT_OPTIONS_INIT {WNNPowerPreference_Default, 1, WNNExecutor_Reference}
+#define WNN_CONTEXT_OPTIONS_INIT {WNNPowerPreference_Default, 1, WNNExecutor_Reference, 0, 0}
 
 /* MLOperandDescriptor. shape has shapeCount items; shapeCount 0 is a scalar. */
 typedef struct WNNOperandDescriptor {

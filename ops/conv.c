@@ -444,6 +444,7 @@ static WNNStatus conv_transpose2d_kernel(const void *attrs, const ref_tensor *co
     unsigned char *reached;
     size_t i, nonFinite = 0;
     (void)outputCount;
+    /* output->count * 9 bytes: the node's scratchBytes, counted against maxGraphBytes. */
     sums = (double *)malloc((output->count ? output->count : 1) * sizeof *sums);
     reached = (unsigned char *)calloc(output->count ? output->count : 1, 1);
     if (!sums || !reached) {
@@ -741,6 +742,8 @@ WNNStatus wnnGraphBuilderConvTranspose2d(WNNGraphBuilder b, WNNOperand input, WN
     operands[1] = filter;
     operands[2] = opt->bias;
     op.kernelPropagatesMask = 1;
+    /* The kernel's scatter keeps a double sum and a byte per output element. */
+    op.scratchBytes = (uint64_t)ref_shape_count(&desc.shape) * (sizeof(double) + 1);
     return ref_op_finish(&op, conv_transpose2d_kernel, &attrs, sizeof attrs, bd ? 3 : 2,
                          operands, 1, &desc, out);
 }

@@ -330,6 +330,7 @@ WNNStatus wnnGraphBuilderGru(WNNGraphBuilder b, WNNOperand input, WNNOperand wei
     nodeInputs[3] = o->bias;
     nodeInputs[4] = o->recurrentBias;
     nodeInputs[5] = o->initialHiddenState;
+    op.scratchBytes = (2 * B * H + 3 * H) * sizeof(double); /* h, hNext; z, r, rh */
     s = ref_op_finish(&op, gru_kernel, &attrs, sizeof attrs, 6, nodeInputs, count, descs,
                       outputs);
     /* SPEC-STEP 19: return the outputs. */
@@ -433,6 +434,7 @@ WNNStatus wnnGraphBuilderGruCell(WNNGraphBuilder b, WNNOperand input, WNNOperand
     nodeInputs[4] = o->bias;
     nodeInputs[5] = o->recurrentBias;
     /* SPEC-STEP 17: return the output. */
+    op.scratchBytes = (2 * B * H + 3 * H) * sizeof(double); /* h, hNext; z, r, rh */
     return ref_op_finish(&op, gru_cell_kernel, &attrs, sizeof attrs, 6, nodeInputs, 1, &desc,
                          out);
 }

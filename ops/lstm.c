@@ -367,6 +367,7 @@ WNNStatus wnnGraphBuilderLstm(WNNGraphBuilder b, WNNOperand input, WNNOperand we
     nodeInputs[5] = o->peepholeWeight;
     nodeInputs[6] = o->initialHiddenState;
     nodeInputs[7] = o->initialCellState;
+    op.scratchBytes = 4 * B * H * sizeof(double); /* h, hNext, c, cNext */
     s = ref_op_finish(&op, lstm_kernel, &attrs, sizeof attrs, 8, nodeInputs, count, descs,
                       outputs);
     /* SPEC-STEP 22: return the outputs. */
@@ -482,6 +483,7 @@ WNNStatus wnnGraphBuilderLstmCell(WNNGraphBuilder b, WNNOperand input, WNNOperan
     nodeInputs[6] = o->recurrentBias;
     nodeInputs[7] = o->peepholeWeight;
     /* SPEC-STEP 21: return the outputs. */
+    op.scratchBytes = 4 * B * H * sizeof(double); /* h, hNext, c, cNext */
     return ref_op_finish(&op, lstm_cell_kernel, &attrs, sizeof attrs, 8, nodeInputs, 2, descs,
                          outputs);
 }

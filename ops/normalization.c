@@ -43,6 +43,19 @@ typedef struct norm_attrs {
     double epsilon; /* already cast to the input's data type */
 } norm_attrs;
 
+/* What norm_kernel allocates: a mean and a variance per group (none for an empty input). */
+static uint64_t norm_scratch_bytes(const ref_desc *in, const norm_attrs *a)
+{
+    uint64_t groups = 1;
+    size_t d;
+    if (ref_shape_count(&in->shape) == 0)
+        return 0;
+    for (d = 0; d < in->shape.rank; d++)
+        if (!a->normalized[d])
+            groups *= in->shape.dims[d];
+    return groups * 2 * sizeof(double);
+}
+
 /* Where flat element i of `shape` sits: the index of its group (row-major over the axes that
  * are not normalized) and the flat index of its parameters (row-major over paramAxes). */
 static void element_position(const ref_shape *shape, const norm_attrs *a, size_t i,
@@ -273,6 +286,7 @@ WNNStatus wnnGraphBuilderInstanceNormalization(WNNGraphBuilder b, WNNOperand inp
     inputs[0] = input;
     inputs[1] = options->scale;
     inputs[2] = options->bias;
+    op.scratchBytes = norm_scratch_bytes(in, &attrs);
     return ref_op_finish(&op, norm_kernel, &attrs, sizeof attrs, 3, inputs, 1, in, out);
 }
 
@@ -378,5 +392,6 @@ WNNStatus wnnGraphBuilderLayerNormalization(WNNGraphBuilder b, WNNOperand input,
     inputs[0] = input;
     inputs[1] = options->scale;
     inputs[2] = options->bias;
+    op.scratchBytes = norm_scratch_bytes(in, &attrs);
     return ref_op_finish(&op, norm_kernel, &attrs, sizeof attrs, 3, inputs, 1, in, out);
 }

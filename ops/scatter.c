@@ -54,6 +54,12 @@ typedef struct scatter_log {
     unsigned char *flags;
 } scatter_log;
 
+/* The log's size for an output: the node's scratchBytes, counted against maxGraphBytes. */
+static uint64_t log_bytes(const ref_desc *output)
+{
+    return (uint64_t)ref_shape_count(&output->shape) * (sizeof(size_t) + 1);
+}
+
 static WNNStatus log_create(scatter_log *log, size_t count)
 {
     log->writer = (size_t *)malloc((count ? count : 1) * sizeof *log->writer);
@@ -211,6 +217,7 @@ WNNStatus wnnGraphBuilderScatterElements(WNNGraphBuilder b, WNNOperand input, WN
         operands[0] = input;
         operands[1] = indices;
         operands[2] = updates;
+        op.scratchBytes = log_bytes(&outDesc);
         return ref_op_finish(&op, scatter_elements_kernel, &attrs, sizeof attrs, 3, operands, 1,
                              &outDesc, out);
     }
@@ -331,6 +338,7 @@ WNNStatus wnnGraphBuilderScatterND(WNNGraphBuilder b, WNNOperand input, WNNOpera
         operands[0] = input;
         operands[1] = indices;
         operands[2] = updates;
+        op.scratchBytes = log_bytes(&outDesc);
         return ref_op_finish(&op, scatter_nd_kernel, NULL, 0, 3, operands, 1, &outDesc, out);
     }
 }

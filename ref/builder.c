@@ -137,9 +137,9 @@ WNNStatus wnnGraphBuilderInput(WNNGraphBuilder b, const char *name,
         if (b->operands[i]->kind == REF_OPERAND_INPUT && strcmp(b->operands[i]->name, name) == 0)
             return builder_fail(b, WNNStatus_TypeError,
                                 "input: another input already has the name, got \"%s\"", name);
-    /* SPEC-STEP 4 */
-    if (!ref_check_descriptor(desc->dataType, desc->shape, desc->shapeCount, &d, reason,
-                              sizeof reason))
+    /* SPEC-STEP 4 (its byte length step: maxTensorBytes) */
+    if (!ref_check_descriptor(b->context, "the input", desc->dataType, desc->shape,
+                              desc->shapeCount, &d, reason, sizeof reason))
         return builder_fail(b, WNNStatus_TypeError, "input[%s]: %s", name, reason);
     /* SPEC-STEP 5: make graph connections. */
     operand = new_operand(b, &d, REF_OPERAND_INPUT);
@@ -204,9 +204,9 @@ WNNStatus wnnGraphBuilderConstant(WNNGraphBuilder b, const WNNOperandDescriptor 
     if (can_not_build(b))
         return builder_fail(b, WNNStatus_InvalidStateError,
                             "constant: the builder has already built a graph");
-    /* SPEC-STEP 2 */
-    if (!ref_check_descriptor(desc->dataType, desc->shape, desc->shapeCount, &d, reason,
-                              sizeof reason))
+    /* SPEC-STEP 2 (its byte length step: maxTensorBytes, before the copy is allocated) */
+    if (!ref_check_descriptor(b->context, "the constant", desc->dataType, desc->shape,
+                              desc->shapeCount, &d, reason, sizeof reason))
         return builder_fail(b, WNNStatus_TypeError, "constant: %s", reason);
     /* SPEC-STEP 3: validate buffer with descriptor (its byte length must match exactly). */
     expected = ref_shape_count(&d.shape) * ref_type_size(d.type);
@@ -229,6 +229,7 @@ WNNStatus wnnGraphBuilderConstantScalar(WNNGraphBuilder b, WNNOperandDataType ty
     ref_scalar s;
     ref_tensor t;
     unsigned char bytes[8];
+    char reason[300];
     if (!b)
         return WNNStatus_InvalidArgument;
     if (!out)
@@ -249,9 +250,12 @@ WNNStatus wnnGraphBuilderConstantScalar(WNNGraphBuilder b, WNNOperandDataType ty
     /* (The algorithm has no 4-bit branch; ConvertToInt with the extension's 4-bit range
      * saturates int4/uint4 the same way.) */
     s = ref_cast_number(value, type);
-    /* SPEC-STEP 3: a scalar descriptor. */
+    /* SPEC-STEP 3: a scalar descriptor. It is created, not checked, by the text; a limit
+     * below one element's size refuses it like any other operand (C-only extension). */
     d.type = type;
     d.shape.rank = 0;
+    if (!ref_check_byte_length(b->context, "the constant", &d, reason, sizeof reason))
+        return builder_fail(b, WNNStatus_TypeError, "constant: %s", reason);
     t.desc = d;
     t.count = 1;
     t.data = bytes;
@@ -315,6 +319,7 @@ WNNStatus ref_op_begin(ref_op *op, WNNGraphBuilder b, ref_op_id id, const char *
     op->id = id;
     op->label = label;
     op->kernelPropagatesMask = 0;
+    op->scratchBytes = 0;
     if (!b)
         return WNNStatus_InvalidArgument;
     if (!out)
@@ -452,7 +457,7 @@ WNNStatus ref_op_finish(const ref_op *op, ref_kernel kernel, const void *attrs,
     for (i = 0; i < outputCount; i++) {
         size_t d;
         int ok;
-        char text[256];
+        char text[256], reason[320];
         for (d = 0; d < outputDescs[i].shape.rank; d++)
             if (outputDescs[i].shape.dims[d] > REF_MAX_DIMENSION) {
                 ref_shape_format(&outputDescs[i].shape, text, sizeof text);
@@ -465,6 +470,12 @@ WNNStatus ref_op_finish(const ref_op *op, ref_kernel kernel, const void *attrs,
             return ref_op_fail(op, WNNStatus_TypeError,
                                "the output element count exceeds 2^31-1, got shape %s", text);
         }
+        /* The last step of "check dimensions" on the output descriptor: its byte length is
+         * supported (maxTensorBytes). Nothing is allocated for it before dispatch, and this
+         * keeps every operand the evaluator will allocate within the limit. */
+        if (!ref_check_byte_length(b->context, outputCount > 1 ? "an output" : "the output",
+                                   &outputDescs[i], reason, sizeof reason))
+            return ref_op_fail(op, WNNStatus_TypeError, "%s", reason);
     }
     if (b->nodeCount == b->nodeCapacity) {
         size_t capacity = b->nodeCapacity ? b->nodeCapacity * 2 : 16;
@@ -477,6 +488,7 @@ WNNStatus ref_op_finish(const ref_op *op, ref_kernel kernel, const void *attrs,
     node.op = op->id;
     node.kernel = kernel;
     node.kernelPropagatesMask = op->kernelPropagatesMask;
+    node.scratchBytes = op->scratchBytes;
     node.attrSize = attrSize;
     node.inputCount = inputCount;
     node.outputCount = outputCount;
@@ -540,6 +552,7 @@ static int copy_node(ref_node *dst, const ref_node *src)
     dst->op = src->op;
     dst->kernel = src->kernel;
     dst->kernelPropagatesMask = src->kernelPropagatesMask;
+    dst->scratchBytes = src->scratchBytes;
     dst->attrSize = src->attrSize;
     dst->inputCount = src->inputCount;
     dst->outputCount = src->outputCount;
@@ -553,6 +566,58 @@ static int copy_node(ref_node *dst, const ref_node *src)
     memcpy(dst->inputs, src->inputs, src->inputCount * sizeof(uint32_t));
     memcpy(dst->outputs, src->outputs, src->outputCount * sizeof(uint32_t));
     return 1;
+}
+
+/* Whether a node computes a reachable operand (then the evaluator runs it). */
+static int node_used(const ref_node *node, const unsigned char *reachable)
+{
+    size_t j;
+    for (j = 0; j < node->outputCount; j++)
+        if (reachable[node->outputs[j]])
+            return 1;
+    return 0;
+}
+
+/* What evaluating the graph holds at once (ref/evaluate.c and dispatch): the reachable
+ * inputs and constants, every output of every node that runs (an unused output of a split
+ * is allocated too), a fresh buffer per graph output, and the largest kernel scratch.
+ * Sums saturate, so no overflow can make a huge graph look small. SPEC-SILENT: the text
+ * only says build() rejects with an OperationError when conversion fails; a graph above
+ * maxGraphBytes is such a failure. Returns 0 with the message set when it is too much. */
+static int check_graph_bytes(WNNGraphBuilder b, const unsigned char *reachable, size_t count,
+                             const WNNNamedOperand *outputs)
+{
+    uint64_t operands = 0, copies = 0, scratch = 0, total;
+    uint64_t limit = b->context->options.maxGraphBytes;
+    size_t i, j;
+    for (i = 0; i < b->operandCount; i++)
+        if (reachable[i] && b->operands[i]->kind != REF_OPERAND_RESULT)
+            operands = ref_add_saturating(operands, ref_desc_byte_length(&b->operands[i]->desc));
+    for (i = 0; i < b->nodeCount; i++) {
+        const ref_node *node = &b->nodes[i];
+        if (!node_used(node, reachable))
+            continue;
+        for (j = 0; j < node->outputCount; j++)
+            operands = ref_add_saturating(
+                operands, ref_desc_byte_length(&b->operands[node->outputs[j]]->desc));
+        if (node->scratchBytes > scratch)
+            scratch = node->scratchBytes;
+    }
+    for (i = 0; i < count; i++)
+        copies = ref_add_saturating(copies, ref_desc_byte_length(&outputs[i].operand->desc));
+    total = ref_add_saturating(ref_add_saturating(operands, copies), scratch);
+    if (limit > SIZE_MAX)
+        limit = SIZE_MAX;
+    if (total <= limit)
+        return 1;
+    builder_fail(b, WNNStatus_OperationError,
+                 "build: the bytes needed to evaluate the graph must be at most %llu "
+                 "(maxGraphBytes), got %llu (operands %llu, output copies %llu, kernel "
+                 "scratch %llu)",
+                 (unsigned long long)limit, (unsigned long long)total,
+                 (unsigned long long)operands, (unsigned long long)copies,
+                 (unsigned long long)scratch);
+    return 0;
 }
 
 WNNStatus wnnGraphBuilderBuild(WNNGraphBuilder b, size_t count,
@@ -612,6 +677,15 @@ WNNStatus wnnGraphBuilderBuild(WNNGraphBuilder b, size_t count,
         for (j = 0; j < node->inputCount; j++)
             if (node->inputs[j] != REF_NO_OPERAND)
                 reachable[node->inputs[j]] = 1;
+    }
+    /* SPEC-STEP 18.1.1-18.1.2: converting the graph fails (OperationError) when evaluating
+     * it would hold more than maxGraphBytes; checked before anything of that size is
+     * allocated. SPEC-SILENT: the text sets [[hasBuilt]] before converting; here a failed
+     * build changes nothing in the builder, as every failed call (webnn.h, Errors). */
+    if (!check_graph_bytes(b, reachable, count, outputs)) {
+        free(reachable);
+        graph_free(g);
+        return WNNStatus_OperationError;
     }
     /* SPEC-STEP 10-14: the graph, with its own copy of everything it needs. */
     g->context = b->context;

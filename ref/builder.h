@@ -34,6 +34,11 @@ typedef struct ref_op {
      * of its inputs element by element (ref_propagate_mask). Otherwise the evaluator marks
      * the whole output when any input element is unspecified. */
     int kernelPropagatesMask;
+    /* Set by the operator before ref_op_finish when its kernel allocates scratch memory that
+     * grows with the operands (accumulators, bookkeeping): the most it allocates at once, in
+     * bytes, computed from the operands' sizes. build() counts the largest one against
+     * maxGraphBytes. */
+    uint64_t scratchBytes;
 } ref_op;
 
 /* Type sets for ref_op_check_type. */
@@ -84,7 +89,7 @@ WNNStatus ref_op_make_desc(const ref_op *op, const char *what, WNNOperandDataTyp
                            const uint32_t *dims, size_t rank, ref_desc *desc);
 
 /* Create the node and its output operands. Every output descriptor is checked (dimensions
- * and element count at most 2^31 - 1). inputs may contain NULL for absent optional operands.
+ * and element count at most 2^31 - 1, byte length at most the context's maxTensorBytes). inputs may contain NULL for absent optional operands.
  * attrs (attrSize bytes, may be 0) is copied. outs receives outputCount operands. */
 WNNStatus ref_op_finish(const ref_op *op, ref_kernel kernel, const void *attrs,
                         size_t attrSize, size_t inputCount, const WNNOperand *inputs,

@@ -89,8 +89,37 @@ void ref_set_message(char *buffer, const char *format, ...)
     va_end(args);
 }
 
-int ref_check_descriptor(WNNOperandDataType type, const uint32_t *shape, size_t shapeCount,
-                         ref_desc *out, char *reason, size_t reasonSize)
+uint64_t ref_desc_byte_length(const ref_desc *d)
+{
+    return (uint64_t)ref_shape_count(&d->shape) * ref_type_size(d->type);
+}
+
+uint64_t ref_add_saturating(uint64_t a, uint64_t b)
+{
+    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+int ref_check_byte_length(WNNContext c, const char *what, const ref_desc *d, char *reason,
+                          size_t reasonSize)
+{
+    uint64_t limit = c->options.maxTensorBytes, bytes = ref_desc_byte_length(d);
+    char text[256];
+    /* Every allocation takes a size_t: where it is narrower than 64 bits, so is the limit. */
+    if (limit > SIZE_MAX)
+        limit = SIZE_MAX;
+    if (bytes <= limit)
+        return 1;
+    ref_shape_format(&d->shape, text, sizeof text);
+    snprintf(reason, reasonSize,
+             "the byte length of %s (%s %s) must be at most %llu (maxTensorBytes), got %llu",
+             what, ref_type_name(d->type), text, (unsigned long long)limit,
+             (unsigned long long)bytes);
+    return 0;
+}
+
+int ref_check_descriptor(WNNContext c, const char *what, WNNOperandDataType type,
+                         const uint32_t *shape, size_t shapeCount, ref_desc *out, char *reason,
+                         size_t reasonSize)
 {
     size_t i;
     int ok;
@@ -130,7 +159,9 @@ int ref_check_descriptor(WNNOperandDataType type, const uint32_t *shape, size_t 
         snprintf(reason, reasonSize, "the element count exceeds 2^31-1, got shape %s", text);
         return 0;
     }
-    return 1;
+    /* SPEC-STEP 4: "byte length is not supported by the implementation": above the
+     * context's maxTensorBytes (C-only extension, WNNContextOptions). */
+    return ref_check_byte_length(c, what, out, reason, reasonSize);
 }
 
 void ref_node_free(ref_node *node)

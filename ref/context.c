@@ -16,6 +16,11 @@ WNNStatus wnnCreateContext(const WNNContextOptions *options, WNNContext *out)
             return WNNStatus_InvalidArgument;
         defaults = *options;
     }
+    /* 0 means the default (WNNContextOptions): a limit of 0 bytes would refuse everything. */
+    if (defaults.maxTensorBytes == 0)
+        defaults.maxTensorBytes = WNN_DEFAULT_MAX_TENSOR_BYTES;
+    if (defaults.maxGraphBytes == 0)
+        defaults.maxGraphBytes = WNN_DEFAULT_MAX_GRAPH_BYTES;
     c = (WNNContext)calloc(1, sizeof *c);
     if (!c)
         return WNNStatus_OutOfMemory;
@@ -41,8 +46,10 @@ static WNNStatus create_tensor(WNNContext c, const char *what, WNNOperandDataTyp
     WNNTensor t;
     ref_desc d;
     /* SPEC-ISSUE ops-§8.19: createTensor() does not check dimensions in the text; it is checked
-     * here as for input() so that no tensor has a shape no operand could have. */
-    if (!ref_check_descriptor(type, shape, shapeCount, &d, reason, sizeof reason)) {
+     * here as for input() so that no tensor has a shape no operand could have, nor a byte
+     * length above maxTensorBytes: this is the check before the allocation below. */
+    if (!ref_check_descriptor(c, "the tensor", type, shape, shapeCount, &d, reason,
+                              sizeof reason)) {
         ref_set_message(c->message, "%s: %s", what, reason);
         return WNNStatus_TypeError;
     }

@@ -14,7 +14,7 @@ typedef enum ref_operand_kind {
 } ref_operand_kind;
 
 struct WNNContextImpl {
-    WNNContextOptions options;
+    WNNContextOptions options; /* maxTensorBytes and maxGraphBytes are never 0 here */
     char message[REF_MESSAGE_SIZE];
 };
 
@@ -49,6 +49,7 @@ typedef struct ref_node {
     uint32_t *inputs; /* operand ids, REF_NO_OPERAND for an absent optional input */
     size_t outputCount;
     uint32_t *outputs;
+    uint64_t scratchBytes; /* the most the kernel allocates beside its outputs */
 } ref_node;
 
 struct WNNGraphBuilderImpl {
@@ -98,9 +99,22 @@ void ref_set_message(char *buffer, const char *format, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/* The spec's "check dimensions" on a public descriptor, writing a reason on failure. */
-int ref_check_descriptor(WNNOperandDataType type, const uint32_t *shape, size_t shapeCount,
-                         ref_desc *out, char *reason, size_t reasonSize);
+/* The spec's "check dimensions" on a public descriptor, writing a reason on failure. Its
+ * last step, "byte length not supported", is ref_check_byte_length with context c's limit;
+ * `what` names the operand or tensor in the reason ("the input", ...). */
+int ref_check_descriptor(WNNContext c, const char *what, WNNOperandDataType type,
+                         const uint32_t *shape, size_t shapeCount, ref_desc *out, char *reason,
+                         size_t reasonSize);
+/* The byte length of a descriptor whose element count is checked: at most 2^31-1 elements
+ * of at most 8 bytes, so it always fits 64 bits. */
+uint64_t ref_desc_byte_length(const ref_desc *d);
+/* Whether the byte length of d is supported: at most the context's maxTensorBytes (and what
+ * a size_t can count). Writes "the byte length of <what> (<type> <shape>) must be at most
+ * <limit> (maxTensorBytes), got <n>" on failure. */
+int ref_check_byte_length(WNNContext c, const char *what, const ref_desc *d, char *reason,
+                          size_t reasonSize);
+/* a + b, or UINT64_MAX when the sum does not fit: totals compared with a limit. */
+uint64_t ref_add_saturating(uint64_t a, uint64_t b);
 void ref_node_free(ref_node *node);
 
 #endif

@@ -8,8 +8,14 @@
 
 void th_init(th_env *env)
 {
+    /* The operator tests check validation rules on shapes up to the spec's 2^31-1 elements
+     * without dispatching them, so the context has no resource limits; check_limits.c tests
+     * the limits and their defaults. */
+    WNNContextOptions options = WNN_CONTEXT_OPTIONS_INIT;
+    options.maxTensorBytes = UINT64_MAX;
+    options.maxGraphBytes = UINT64_MAX;
     memset(env, 0, sizeof *env);
-    ck_assert_int_eq(wnnCreateContext(NULL, &env->context), WNNStatus_Success);
+    ck_assert_int_eq(wnnCreateContext(&options, &env->context), WNNStatus_Success);
     ck_assert_int_eq(wnnCreateGraphBuilder(env->context, &env->builder), WNNStatus_Success);
 }
 

@@ -33,6 +33,7 @@ typedef struct th_result {
     size_t unspecified;
 } th_result;
 
+/* A context without resource limits (see th_init in harness.c) and a builder. */
 void th_init(th_env *env);
 void th_free(th_env *env);
 /* A graph input fed with data (count elements of type, raw) at th_run. */
