@@ -83,8 +83,65 @@ typedef struct options {
     int quiet, verbose;
     const char **paths;
     size_t pathCount, pathCapacity;
+    WNNContextOptions context; /* --max-tensor-bytes, --max-graph-bytes */
     FILE *out, *err; /* standard output and error */
 } options;
+
+/* The options of every command that builds graphs: resource limits of the context. */
+#define LIMIT_OPTIONS_HELP \
+    "  --max-tensor-bytes N\n" \
+    "                      refuse an operand or tensor above N bytes (a TypeError);\n" \
+    "                      N is decimal with an optional K, M or G (2^10, 2^20, 2^30);\n" \
+    "                      default 1G\n" \
+    "  --max-graph-bytes N refuse to build a graph whose evaluation holds more than N\n" \
+    "                      bytes (an OperationError); default 4G\n"
+
+static int is_limit_option(const char *name)
+{
+    return strcmp(name, "--max-tensor-bytes") == 0 || strcmp(name, "--max-graph-bytes") == 0;
+}
+
+/* A byte count: decimal digits and an optional suffix K, M or G (2^10, 2^20, 2^30), more
+ * than 0 and within 64 bits. Returns 0 when text is not one. */
+static int parse_byte_count(const char *text, uint64_t *out)
+{
+    uint64_t value = 0, unit = 1;
+    const char *p = text;
+    if (*p < '0' || *p > '9')
+        return 0;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        unsigned digit = (unsigned)(*p - '0');
+        if (value > (UINT64_MAX - digit) / 10)
+            return 0;
+        value = value * 10 + digit;
+    }
+    if (*p == 'K' || *p == 'M' || *p == 'G') {
+        unit = (uint64_t)1 << (*p == 'K' ? 10 : *p == 'M' ? 20 : 30);
+        p++;
+    }
+    if (*p != '\0' || value == 0 || value > UINT64_MAX / unit)
+        return 0;
+    *out = value * unit;
+    return 1;
+}
+
+/* Store the value of a limit option (is_limit_option(name)) in *context. Returns 0, or
+ * EXIT_USAGE with a message on err. */
+static int parse_limit_option(const char *command, const char *name, const char *value,
+                              WNNContextOptions *context, FILE *err)
+{
+    uint64_t bytes;
+    if (!parse_byte_count(value, &bytes)) {
+        fprintf(err, "webnn %s: %s must be a byte count from 1 to 2^64-1 (digits, then "
+                "optionally K, M or G), got \"%s\"\n", command, name, value);
+        return EXIT_USAGE;
+    }
+    if (strcmp(name, "--max-tensor-bytes") == 0)
+        context->maxTensorBytes = bytes;
+    else
+        context->maxGraphBytes = bytes;
+    return 0;
+}
 
 static const char *mode_name(cf_mode m)
 {
@@ -141,6 +198,7 @@ static void usage_test(FILE *out)
             "                      (the format 'webnn compare' reads)\n"
             "  -q, --quiet         no line per failing case\n"
             "  -v, --verbose       a line per case, passing ones included, and notes\n"
+            LIMIT_OPTIONS_HELP
             "  -h, --help          this text\n"
             "\n"
             "The last line of the text report reads \"MODE: N passed, M failed\" (errors count\n"
@@ -160,6 +218,7 @@ static void usage_expect(FILE *out)
             "\n"
             "options:\n"
             "  -o, --output FILE   write to FILE instead of standard output\n"
+            "  --max-tensor-bytes N, --max-graph-bytes N  as for 'webnn test'\n"
             "  -h, --help          this text\n"
             "\n"
             "Exit status: 0 when every case ran, 1 otherwise, 2 on bad usage.\n");
@@ -185,7 +244,8 @@ static void usage_compare(FILE *out)
             "\n"
             "options:\n"
             "  --op NAME, --filter TEXT, --mode MODE, --format FORMAT, --report FILE,\n"
-            "  -q, -v              as for 'webnn test'\n"
+            "  -q, -v, --max-tensor-bytes N, --max-graph-bytes N\n"
+            "                      as for 'webnn test'\n"
             "  -h, --help          this text\n"
             "\n"
             "Exit status: 0 when every case passes, 1 otherwise, 2 on bad usage.\n");
@@ -196,7 +256,9 @@ static int parse_options(int argc, char **argv, const char *command, options *o,
                          void (*usage)(FILE *), FILE *out, FILE *err)
 {
     int i, onlyPaths = 0;
+    WNNContextOptions defaults = WNN_CONTEXT_OPTIONS_INIT;
     memset(o, 0, sizeof *o);
+    o->context = defaults;
     o->out = out;
     o->err = err;
     o->mode = CF_MODE_AUTO;
@@ -241,7 +303,7 @@ static int parse_options(int argc, char **argv, const char *command, options *o,
         if (strcmp(name, "--op") != 0 && strcmp(name, "--filter") != 0 &&
             strcmp(name, "--mode") != 0 && strcmp(name, "--format") != 0 &&
             strcmp(name, "--report") != 0 && strcmp(name, "--output") != 0 &&
-            strcmp(name, "--write-results") != 0) {
+            strcmp(name, "--write-results") != 0 && !is_limit_option(name)) {
             fprintf(o->err, "webnn %s: unknown option %s (see 'webnn %s --help')\n", command, a,
                     command);
             return EXIT_USAGE;
@@ -253,7 +315,11 @@ static int parse_options(int argc, char **argv, const char *command, options *o,
             }
             value = argv[++i];
         }
-        if (strcmp(name, "--op") == 0) {
+        if (is_limit_option(name)) {
+            int rc = parse_limit_option(command, name, value, &o->context, o->err);
+            if (rc)
+                return rc;
+        } else if (strcmp(name, "--op") == 0) {
             if (!cf_operator_known(value)) {
                 fprintf(o->err, "webnn %s: --op: unknown operator \"%s\"\n", command, value);
                 return EXIT_USAGE;
@@ -1048,7 +1114,7 @@ static void test_case(const options *o, run *r, const cf_file *f, size_t index, 
         add_record(r, f, index, R_ERROR, 0, cf_text_str(&err), NULL, now_seconds() - t0);
     else if (c.expectError) {
         /* the case passes when the builder rejects it as expected */
-        int failed = cf_execute(&c, NULL, &x, &err) != 0;
+        int failed = cf_execute(&c, &o->context, &x, &err) != 0;
         int verdict = cf_check_expected_error(&c, &x, failed, &report);
         case_notes(&c, &x.notes);
         add_record(r, f, index, verdict > 0 ? R_PASS : verdict == 0 ? R_FAIL : R_ERROR, 0,
@@ -1059,7 +1125,7 @@ static void test_case(const options *o, run *r, const cf_file *f, size_t index, 
         cf_execution_free(&x);
         cf_case_free(&c);
     } else {
-        if (cf_execute(&c, NULL, &x, &err) != 0) {
+        if (cf_execute(&c, &o->context, &x, &err) != 0) {
             case_notes(&c, &x.notes);
             add_record(r, f, index, R_ERROR, 0, cf_text_str(&err), cf_text_str(&x.notes),
                        now_seconds() - t0);
@@ -1278,7 +1344,7 @@ static int command_expect(int argc, char **argv, FILE *stdOut, FILE *stdErr)
             if (c.expectError) {
                 /* nothing to fill: the case is kept, and must fail the way it says */
                 cf_text report;
-                int failed = cf_execute(&c, NULL, &x, &err) != 0;
+                int failed = cf_execute(&c, &o.context, &x, &err) != 0;
                 cf_text_init(&report);
                 int verdict = cf_check_expected_error(&c, &x, failed, &report);
                 if (verdict < 0)
@@ -1288,7 +1354,7 @@ static int command_expect(int argc, char **argv, FILE *stdOut, FILE *stdErr)
                 failures += verdict <= 0;
                 cf_text_free(&report);
                 json_write_value(&w, &f.tests->items[k]);
-            } else if (cf_execute(&c, NULL, &x, &err) != 0) {
+            } else if (cf_execute(&c, &o.context, &x, &err) != 0) {
                 fprintf(o.err, "webnn expect: %s%s (expectations kept)\n", cf_text_str(&err),
                         x.disagreement ? " [documented disagreement]" : "");
                 json_write_value(&w, &f.tests->items[k]);
@@ -1370,7 +1436,7 @@ static void compare_case(const options *o, run *r, const cf_file *f, size_t inde
                 used[entry - results->items] = 1;
             }
         }
-        oracleFailed = cf_execute(&c, NULL, &x, &err) != 0;
+        oracleFailed = cf_execute(&c, &o->context, &x, &err) != 0;
         pass = cf_compare_result(&c, &x, oracleFailed, x.status, resultsPath, entry, o->mode,
                                  &report, &stats);
         case_notes(&c, &x.notes);
