@@ -155,6 +155,14 @@ static void *packed(const cf_tensor *t, size_t *bytes)
     return buf;
 }
 
+/* Whether a tensor's byte length exceeds the maxTensorBytes the context will have. */
+static int above_tensor_limit(const cf_tensor *t, const WNNContextOptions *options)
+{
+    uint64_t limit = options && options->maxTensorBytes ? options->maxTensorBytes
+                                                        : WNN_DEFAULT_MAX_TENSOR_BYTES;
+    return (uint64_t)t->count * wnnOperandDataTypeByteSize(t->dataType) > limit;
+}
+
 int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution *x, cf_text *err)
 {
     cf_graph g;
@@ -204,7 +212,12 @@ int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution 
         desc.dataType = t->dataType;
         desc.shape = t->shape;
         desc.shapeCount = t->rank;
-        if (t->constant) {
+        if (t->constant && above_tensor_limit(t, options)) {
+            /* Not packed: packing would allocate what the limit is there to prevent. The
+             * implementation refuses the descriptor before it reads a buffer (check
+             * dimensions comes first), and (NULL, 0) lets none read anything. */
+            s = wnnGraphBuilderConstant(g.builder, &desc, NULL, 0, &operand);
+        } else if (t->constant) {
             size_t bytes;
             void *buf = packed(t, &bytes);
             if (!buf) {

@@ -522,6 +522,8 @@ static const struct {
     {"test", "--max-graph-bytes", "1G", DATA "above-1g.json", 0, "auto: 1 passed, 0 failed"},
     {"test", "--max-tensor-bytes", "1000", DATA "above-1k.json", 1, "auto: 0 passed, 1 failed"},
     {"test", "--max-graph-bytes", "3K", CASES, 0, "auto: 1 passed, 0 failed"},
+    /* a constant of 16 GiB under the defaults: refused before its data is packed */
+    {"test", "--max-graph-bytes", "4G", DATA "huge-constant.json", 0, "auto: 1 passed, 0 failed"},
     /* a value may fill 64 bits */
     {"test", "--max-graph-bytes", "17179869183G", CASES, 0, "auto: 1 passed, 0 failed"},
     {"test", "--max-graph-bytes", "18446744073709551615", CASES, 0, "auto: 1 passed, 0 failed"},
