@@ -89,8 +89,9 @@ WNNStatus ref_op_make_desc(const ref_op *op, const char *what, WNNOperandDataTyp
                            const uint32_t *dims, size_t rank, ref_desc *desc);
 
 /* Create the node and its output operands. Every output descriptor is checked (dimensions
- * and element count at most 2^31 - 1, byte length at most the context's maxTensorBytes). inputs may contain NULL for absent optional operands.
- * attrs (attrSize bytes, may be 0) is copied. outs receives outputCount operands. */
+ * and element count at most 2^31 - 1, byte length at most the context's maxTensorBytes).
+ * inputs may contain NULL for absent optional operands. attrs (attrSize bytes, may be 0) is
+ * copied. outs receives outputCount operands. */
 WNNStatus ref_op_finish(const ref_op *op, ref_kernel kernel, const void *attrs,
                         size_t attrSize, size_t inputCount, const WNNOperand *inputs,
                         size_t outputCount, const ref_desc *outputDescs, WNNOperand *outs);
