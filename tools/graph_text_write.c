@@ -18,25 +18,44 @@ typedef struct writer {
     int failed;
 } writer;
 
-/* "cannot write the graph as text: <what> (at line:column)". */
-static int bad(writer *w, const json_value *at, const char *fmt, ...)
+/* "cannot write the graph as text: <what> (at line:column)"; no position when line is 0. */
+static int vbad(writer *w, uint32_t line, uint32_t column, const char *fmt, va_list ap)
 {
     char message[400];
-    va_list ap;
     if (w->failed)
         return -1;
     w->failed = 1;
-    va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
-    va_end(ap);
     if (w->err && w->errSize) {
-        if (at && at->line)
+        if (line)
             snprintf(w->err, w->errSize, "cannot write the graph as text: %s (at %lu:%lu)",
-                     message, (unsigned long)at->line, (unsigned long)at->column);
+                     message, (unsigned long)line, (unsigned long)column);
         else
             snprintf(w->err, w->errSize, "cannot write the graph as text: %s", message);
     }
     return -1;
+}
+
+/* An error at a value (at may be NULL). */
+static int bad(writer *w, const json_value *at, const char *fmt, ...)
+{
+    va_list ap;
+    int r;
+    va_start(ap, fmt);
+    r = vbad(w, at ? at->line : 0, at ? at->column : 0, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+/* An error at a member's name. */
+static int bad_key(writer *w, const json_value *member, const char *fmt, ...)
+{
+    va_list ap;
+    int r;
+    va_start(ap, fmt);
+    r = vbad(w, member->keyLine, member->keyColumn, fmt, ap);
+    va_end(ap);
+    return r;
 }
 
 static void put(writer *w, const char *s)
@@ -98,9 +117,13 @@ static int is_identifier(const char *s, size_t n)
 static int write_name(writer *w, const json_value *at, const char *s, size_t n, const char *what)
 {
     char buf[48];
-    if (!is_identifier(s, n))
+    if (!is_identifier(s, n)) {
+        if (s && s == at->key) /* a member's name: point at the name */
+            return bad_key(w, at, "%s \"%s\" is not an identifier", what,
+                           shown(s, n, buf, sizeof buf));
         return bad(w, at, "%s \"%s\" is not an identifier", what,
                    s ? shown(s, n, buf, sizeof buf) : "");
+    }
     put_n(w, s, n);
     return 0;
 }
@@ -239,7 +262,7 @@ static int only_members(writer *w, const json_value *obj, const char *what,
             if (strlen(names[j]) == m->keyLength && memcmp(names[j], m->key, m->keyLength) == 0)
                 break;
         if (!names[j])
-            return bad(w, m, "%s has a member \"%s\" that the text format cannot say", what,
+            return bad_key(w, m, "%s has a member \"%s\" that the text format cannot say", what,
                        shown(m->key, m->keyLength, buf, sizeof buf));
     }
     return 0;
