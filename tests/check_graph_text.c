@@ -437,6 +437,51 @@ START_TEST(every_truncation_is_an_error)
 }
 END_TEST
 
+/* Garbled files (bytes replaced, deterministic pseudo-random): never a crash; whatever parses
+ * either writes as text that parses again, or is refused by the writer with a message. */
+START_TEST(garbled_files_never_crash)
+{
+    static const char alphabet[] = "{}[](),;:=@\"\\#-.0e9xv_/$\n\t\x01\xC3\x80";
+    const char *text = canonical[0];
+    size_t n = strlen(text), round, parsed = 0, rejected = 0;
+    unsigned long state = 12345;
+    char err[512];
+    char *copy = (char *)malloc(n);
+    ck_assert_ptr_nonnull(copy);
+    for (round = 0; round < 3000; round++) {
+        json_document *doc;
+        size_t k, flips = 1 + round % 3;
+        memcpy(copy, text, n);
+        for (k = 0; k < flips; k++) {
+            state = state * 1103515245u + 12345u;
+            copy[(state >> 8) % n] = alphabet[(state >> 20) % (sizeof alphabet - 1)];
+        }
+        doc = gt_parse(copy, n, "g.webnn", err, sizeof err);
+        if (!doc) {
+            ck_assert_msg(strncmp(err, "g.webnn:", 8) == 0, "%s", err);
+            rejected++;
+            continue;
+        }
+        parsed++;
+        {
+            char *out = to_text(json_root(doc), err, sizeof err);
+            if (out) {
+                json_document *again = parse(out, err, sizeof err);
+                ck_assert_msg(again != NULL, "written text does not parse: %s\n%s", err, out);
+                json_free(again);
+                free(out);
+            } else
+                ck_assert_msg(strncmp(err, "cannot write", 12) == 0, "%s", err);
+        }
+        json_free(doc);
+    }
+    /* both outcomes occur, so the loop exercises the parser and the writer */
+    ck_assert_uint_gt(parsed, 0);
+    ck_assert_uint_gt(rejected, 0);
+    free(copy);
+}
+END_TEST
+
 static char *repeat(const char *head, const char *unit, size_t count, const char *tail)
 {
     size_t h = strlen(head), u = strlen(unit), t = strlen(tail), i;
@@ -609,6 +654,7 @@ static Suite *graph_text_suite(void)
     tcase_add_test(tc, tree_positions_point_into_the_text);
     tcase_add_loop_test(tc, syntax_errors_name_the_place, 0, sizeof errors / sizeof errors[0]);
     tcase_add_test(tc, every_truncation_is_an_error);
+    tcase_add_test(tc, garbled_files_never_crash);
     tcase_add_test(tc, limits_are_enforced);
     tcase_add_loop_test(tc, unwritable_trees_are_errors, 0,
                         sizeof unwritable / sizeof unwritable[0]);

@@ -14,6 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__GNUC__) || defined(__clang__)
+#define GT_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define GT_PRINTF(f, a)
+#endif
+
 /* ------------------------------------------------------------------------------------------ */
 /* Scratch vectors                                                                            */
 /* ------------------------------------------------------------------------------------------ */
@@ -65,6 +71,8 @@ typedef struct parser {
     vec options; /* the current call's options */
 } parser;
 
+static int fail_at(parser *p, uint32_t line, uint32_t column, const char *fmt, ...)
+    GT_PRINTF(4, 5);
 static int fail_at(parser *p, uint32_t line, uint32_t column, const char *fmt, ...)
 {
     char message[512];

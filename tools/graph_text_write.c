@@ -11,6 +11,12 @@
 #include <stdarg.h>
 #include <string.h>
 
+#if defined(__GNUC__) || defined(__clang__)
+#define GT_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define GT_PRINTF(f, a)
+#endif
+
 typedef struct writer {
     FILE *out; /* NULL: the checking pass */
     char *err;
@@ -19,6 +25,7 @@ typedef struct writer {
 } writer;
 
 /* "cannot write the graph as text: <what> (at line:column)"; no position when line is 0. */
+static int vbad(writer *w, uint32_t line, uint32_t column, const char *fmt, va_list ap) GT_PRINTF(4, 0);
 static int vbad(writer *w, uint32_t line, uint32_t column, const char *fmt, va_list ap)
 {
     char message[400];
@@ -37,6 +44,7 @@ static int vbad(writer *w, uint32_t line, uint32_t column, const char *fmt, va_l
 }
 
 /* An error at a value (at may be NULL). */
+static int bad(writer *w, const json_value *at, const char *fmt, ...) GT_PRINTF(3, 4);
 static int bad(writer *w, const json_value *at, const char *fmt, ...)
 {
     va_list ap;
@@ -48,6 +56,7 @@ static int bad(writer *w, const json_value *at, const char *fmt, ...)
 }
 
 /* An error at a member's name. */
+static int bad_key(writer *w, const json_value *member, const char *fmt, ...) GT_PRINTF(3, 4);
 static int bad_key(writer *w, const json_value *member, const char *fmt, ...)
 {
     va_list ap;
