@@ -127,8 +127,9 @@ static const struct {
             "{\"id\":\"p\",\"op\":\"pad\",\"inputs\":[\"a\"],\"options\":{\"beginningPadding\":[0],"
             "\"endingPadding\":[0],\"mode\":\"edge\",\"value\":[[true,false],null,\"s\\\"\\\\\"]}}],"
             "\"outputs\":{\"a\":\"a\",\"b2\":\"b2\",\"o\":\"o\"}}"},
-    /* blocks in any order, comments, odd identifiers, UTF-8 in strings, CRLF */
-    {"# leading comment\r\nwebnn_graph \"gr\xC3\xA9\" v1 { # here\r\n outputs { $y/1.b; }\r\n"
+    /* byte order mark, blocks in any order, comments, odd identifiers, UTF-8 in strings,
+       CRLF */
+    {"\xEF\xBB\xBF# leading comment\r\nwebnn_graph \"gr\xC3\xA9\" v1 { # here\r\n outputs { $y/1.b; }\r\n"
      " nodes { $y/1.b = abs(_x); } inputs { _x: f32[2]; } } # trailing\n",
      "{\"format\":\"webnn-graph-json\",\"version\":1,\"name\":\"gr\xC3\xA9\",\"inputs\":{\"_x\":"
      "{\"dataType\":\"float32\",\"shape\":[2]}},\"consts\":{},\"nodes\":[{\"id\":\"$y/1.b\","

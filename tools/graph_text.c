@@ -1305,6 +1305,9 @@ json_document *gt_parse(const char *text, size_t length, const char *path, char 
     }
     if (!p.src)
         p.src = "";
+    /* a UTF-8 byte order mark, as some editors write, is not part of the text */
+    if (length >= 3 && memcmp(p.src, "\xEF\xBB\xBF", 3) == 0)
+        p.pos = 3;
     p.doc = json_document_new();
     if (!p.doc) {
         fail_at(&p, 1, 1, "out of memory");
