@@ -1195,7 +1195,7 @@ static int parse_file(parser *p, json_value *root)
     json_value blocks[B_COUNT], *m;
     int have[B_COUNT] = {0, 0, 0, 0}, b;
     uint32_t line, column;
-    size_t n = 0, count;
+    size_t n = 0;
     if (next(p))
         return -1;
     line = p->tok.line;
@@ -1209,7 +1209,8 @@ static int parse_file(parser *p, json_value *root)
     set_key(&m[n++], "format", 6, line, column);
     if (p->tok.kind != T_STRING)
         return expected(p, "the graph's name (a string) after 'webnn_graph'");
-    /* the name comes after the version in the tree; kept aside in m[2] */
+    /* members: format, version, name (read before the version, stored after it), then
+       quantized when given, then the four blocks */
     if (scalar_from_token(p, &m[2]))
         return -1;
     set_key(&m[2], "name", 4, m[2].line, m[2].column);
@@ -1270,12 +1271,11 @@ static int parse_file(parser *p, json_value *root)
         }
         m[n++] = blocks[b];
     }
-    count = n;
     memset(root, 0, sizeof *root);
     root->type = JSON_OBJECT;
     root->line = line;
     root->column = column;
-    root->length = count;
+    root->length = n;
     root->items = m;
     return 0;
 }
