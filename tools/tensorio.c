@@ -182,8 +182,8 @@ void tio_snippet(char *buf, size_t size, const unsigned char *p, size_t n)
     for (i = 0; i <= shown + 1 && used + 1 < size; i++) {
         int k;
         if (i == 0 || i == shown + 1)
-            k = snprintf(buf + used, size - used, i == 0 ? "'" : n > shown ? "...'" : "'");
-        else if (p[i - 1] >= 0x20 && p[i - 1] < 0x7F && p[i - 1] != '\'' && p[i - 1] != '\\')
+            k = snprintf(buf + used, size - used, i == 0 ? "\"" : n > shown ? "...\"" : "\"");
+        else if (p[i - 1] >= 0x20 && p[i - 1] < 0x7F && p[i - 1] != '"' && p[i - 1] != '\\')
             k = snprintf(buf + used, size - used, "%c", (char)p[i - 1]);
         else
             k = snprintf(buf + used, size - used, "\\x%02X", (unsigned)p[i - 1]);

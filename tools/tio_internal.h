@@ -45,7 +45,7 @@ const char *tio_type_name(int type);
 int tio_shape_count(const uint32_t *shape, size_t rank, size_t *count);
 /* "[2, 3]" (truncated to fit). */
 void tio_format_shape(char *buf, size_t size, const uint32_t *shape, size_t rank);
-/* Up to 16 bytes of p shown quoted, non-printable bytes as \xNN, "end of header" when n is 0. */
+/* Up to 16 bytes of p in double quotes, non-printable bytes as \xNN, "end of header" when n is 0. */
 void tio_snippet(char *buf, size_t size, const unsigned char *p, size_t n);
 
 /* The weight store. */
