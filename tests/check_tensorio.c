@@ -867,6 +867,74 @@ START_TEST(manifest_files_round_trip)
 }
 END_TEST
 
+/* Every byte of small valid files replaced by a few telling values: each reader must answer
+ * (accept or reject with a message), never crash; ASan runs this too. */
+static void load_everything(tio_weights *w)
+{
+    size_t i;
+    for (i = 0; i < tio_weights_count(w); i++) {
+        const char *key = tio_weights_key(w, i);
+        uint32_t shape[TIO_MAX_RANK];
+        size_t rank;
+        int type;
+        tio_tensor t;
+        char err[512];
+        ck_assert_int_eq(tio_weights_describe(w, key, &type, shape, &rank), 0);
+        if (tio_weights_load(w, key, type < 0 ? WNNOperandDataType_Float32 : (WNNOperandDataType)type, shape, rank,
+                             &t, err, sizeof err) == 0)
+            tio_tensor_free(&t);
+        else
+            ck_assert(err[0] != '\0');
+    }
+}
+
+START_TEST(corrupted_bytes_never_crash)
+{
+    static const unsigned char values[] = {0x00, 0xFF, '9', ',', '"', '}', '-', 0x80};
+    static const char manifest[] = M("\"a\":" T("float16", "[2]", "8", "4") ",\"b\":" T("int4", "[1,2]", "12", "2"));
+    unsigned char npy[256], st[256], mf[sizeof manifest], blob[14];
+    size_t nn = make_npy(npy, sizeof npy, 1, "{'descr': '<i4', 'fortran_order': True, 'shape': (2, 2), }\n", NULL, 16);
+    size_t ns = make_st(st, sizeof st, "{\"a\":" E("F16", "[2]", "[0,4]") ",\"b\":" E("BF16", "[1]", "[4,6]") "}", 6);
+    size_t k, v;
+    char err[512];
+    for (k = 0; k < nn + ns + sizeof manifest - 1 + sizeof blob; k++)
+        for (v = 0; v < sizeof values; v++) {
+            unsigned char *p, saved;
+            tio_tensor t;
+            tio_weights *w;
+            int r;
+            make_blob(blob, sizeof blob);
+            memcpy(mf, manifest, sizeof manifest);
+            p = k < nn ? npy + k : k < nn + ns ? st + k - nn : k < nn + ns + sizeof manifest - 1
+                ? mf + k - nn - ns : blob + k - nn - ns - (sizeof manifest - 1);
+            saved = *p;
+            *p = values[v];
+            err[0] = '\0';
+            if (k < nn) {
+                r = tio_npy_read_memory(npy, nn, "c.npy", LIMIT, &t, err, sizeof err);
+                if (r == 0)
+                    tio_tensor_free(&t);
+            } else if (k < nn + ns) {
+                r = tio_weights_open_memory("safetensors", st, ns, NULL, 0, "c.safetensors", LIMIT, &w, err, sizeof err);
+                if (r == 0) {
+                    load_everything(w);
+                    tio_weights_close(w);
+                }
+            } else {
+                r = tio_weights_open_memory("manifest", mf, sizeof manifest - 1, blob, sizeof blob, "c.manifest.json",
+                                            LIMIT, &w, err, sizeof err);
+                if (r == 0) {
+                    load_everything(w);
+                    tio_weights_close(w);
+                }
+            }
+            ck_assert_msg(r == 0 || err[0] != '\0', "byte %lu = %u: rejected without a message", (unsigned long)k,
+                          (unsigned)values[v]);
+            *p = saved;
+        }
+}
+END_TEST
+
 static Suite *tensorio_suite(void)
 {
     Suite *s = suite_create("tensorio");
@@ -893,6 +961,7 @@ static Suite *tensorio_suite(void)
     tcase_add_test(tc, manifest_blob_header);
     tcase_add_test(tc, manifest_every_truncation_fails);
     tcase_add_test(tc, manifest_files_round_trip);
+    tcase_add_test(tc, corrupted_bytes_never_crash);
     suite_add_tcase(s, tc);
     return s;
 }
