@@ -337,6 +337,34 @@ WNNStatus wnnContextDispatchMagnitudes(WNNContext c, WNNGraph g,
                                        size_t inputCount, const WNNNamedTensor *inputs,
                                        size_t outputCount, const WNNNamedTensor *outputs);
 
+/* C-only extension: watching a dispatch operator by operator, for tracing and timing. The
+ * observer's functions are called for each operator of the graph (in evaluation order: the
+ * operators the outputs depend on, each after those it reads), before it runs and after, with
+ * its outputs. Either function may be NULL. The tensors are valid only during the call. */
+typedef struct WNNObservedTensor {
+    WNNOperandDataType dataType;
+    const uint32_t *shape;
+    size_t shapeCount;
+    size_t count;         /* elements */
+    const void *data;     /* count elements of dataType */
+    const uint8_t *mask;  /* NULL when every element is specified, else count bytes (1: the
+                             specification does not define the element's value) */
+} WNNObservedTensor;
+
+typedef struct WNNDispatchObserver {
+    void *userData;
+    void (*operatorBegin)(void *userData, size_t index, const char *operatorName,
+                          const char *label /* "" when none */);
+    void (*operatorEnd)(void *userData, size_t index, const char *operatorName,
+                        const char *label, size_t outputCount, const WNNObservedTensor *outputs);
+} WNNDispatchObserver;
+
+/* wnnContextDispatch, calling observer (may be NULL) around every operator. */
+WNNStatus wnnContextDispatchObserved(WNNContext c, WNNGraph g,
+                                     size_t inputCount, const WNNNamedTensor *inputs,
+                                     size_t outputCount, const WNNNamedTensor *outputs,
+                                     const WNNDispatchObserver *observer);
+
 /* ----------------------------------------------------------------------------------------- */
 /* Operator options                                                                          */
 /* ----------------------------------------------------------------------------------------- */

@@ -322,6 +322,11 @@ int cf_tensor_read(cf_pool *pool, const char *path, const char *what, const json
 void cf_tensor_pack(const cf_tensor *t, void *buf)
 {
     size_t k;
+    if (t->raw) {
+        if (t->count)
+            memcpy(buf, t->raw, t->count * wnnOperandDataTypeByteSize(t->dataType));
+        return;
+    }
     for (k = 0; k < t->count; k++) {
         size_t s = t->fill ? 0 : k;
         switch (t->dataType) {

@@ -115,6 +115,10 @@ typedef struct cf_tensor {
     double *f;                  /* CF_CLASS_FLOAT: fill ? 1 : count values */
     int64_t *i;                 /* CF_CLASS_SIGNED */
     uint64_t *u;                /* CF_CLASS_UNSIGNED */
+    const void *raw;            /* instead of f/i/u (graph files): count elements already in
+                                   the data type's layout, written into tensors unchanged */
+    const char *operand;        /* an expected output: the operand it names, when that differs
+                                   from name (graph files' outputs); NULL otherwise */
 } cf_tensor;
 
 typedef enum cf_metric { CF_METRIC_NONE = 0, CF_METRIC_ULP, CF_METRIC_ATOL } cf_metric;
@@ -192,6 +196,21 @@ typedef struct cf_execution {
  * with the error in err (x->status, x->disagreement and x->notes say more). Always call
  * cf_execution_free afterwards. */
 int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution *x, cf_text *err);
+
+/* Hooks into cf_execute, for the tools that time or trace a run. */
+typedef enum cf_phase { CF_PHASE_BUILD, CF_PHASE_DISPATCH } cf_phase;
+typedef struct cf_hooks {
+    void *userData;
+    /* called at the beginning (end = 0) and the end (end = 1) of each phase: BUILD from the
+     * first builder call to build()'s return, DISPATCH around the dispatch call. */
+    void (*phase)(void *userData, cf_phase phase, int end);
+    const WNNDispatchObserver *observer; /* the dispatch is observed (may be NULL) */
+    int buildOnly; /* stop after a successful build() (the inputs need no data); no outputs */
+} cf_hooks;
+
+/* cf_execute with hooks (may be NULL). */
+int cf_execute_hooked(const cf_case *c, const WNNContextOptions *options, const cf_hooks *hooks,
+                      cf_execution *x, cf_text *err);
 void cf_execution_free(cf_execution *x);
 
 /* The verdict on a case giving "expectedError", from its run x (failed: cf_execute returned
@@ -424,5 +443,7 @@ void cf_write_expected_output(json_writer *w, const cf_output *o, int bare);
 /* Write an output as a results-file output {"dataType", "shape", "data"}; data is a bare
  * number when there are several elements, all equal. */
 void cf_write_result_output(json_writer *w, const cf_output *o);
+/* A case's input {"data", "descriptor", "constant": true when constant}. */
+void cf_write_case_input(json_writer *w, const cf_output *o, int constant);
 
 #endif

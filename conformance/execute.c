@@ -163,7 +163,19 @@ static int above_tensor_limit(const cf_tensor *t, const WNNContextOptions *optio
     return (uint64_t)t->count * wnnOperandDataTypeByteSize(t->dataType) > limit;
 }
 
+static void phase(const cf_hooks *hooks, cf_phase which, int end)
+{
+    if (hooks && hooks->phase)
+        hooks->phase(hooks->userData, which, end);
+}
+
 int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution *x, cf_text *err)
+{
+    return cf_execute_hooked(c, options, NULL, x, err);
+}
+
+int cf_execute_hooked(const cf_case *c, const WNNContextOptions *options, const cf_hooks *hooks,
+                      cf_execution *x, cf_text *err)
 {
     cf_graph g;
     WNNContext context = NULL;
@@ -192,6 +204,7 @@ int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution 
         status_error(c, x, err, s, "createContext", NULL);
         goto done;
     }
+    phase(hooks, CF_PHASE_BUILD, 0);
     s = wnnCreateGraphBuilder(context, &g.builder);
     if (s != WNNStatus_Success) {
         status_error(c, x, err, s, "MLGraphBuilder", wnnContextGetErrorMessage(context));
@@ -272,12 +285,14 @@ int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution 
         goto done;
     }
     for (i = 0; i < n; i++) {
-        size_t sym = cf_graph_find(&g, names[i]);
+        const char *operand = c->expectedCount && c->expected[i].operand
+                              ? c->expected[i].operand : names[i];
+        size_t sym = cf_graph_find(&g, operand);
         if (sym == CF_NO_INDEX) {
             const json_value *at = c->expectedCount ? c->expected[i].node : c->node;
             cf_text_printf(err, "%s:%u:%u: case \"%s\": %s output \"%s\" is not an operand of "
                            "the graph", c->file->path, (unsigned)at->line, (unsigned)at->column,
-                           c->name, c->expectedCount ? "expected" : "the last operator's", names[i]);
+                           c->name, c->expectedCount ? "expected" : "the last operator's", operand);
             goto done;
         }
         named[i].name = names[i];
@@ -288,12 +303,17 @@ int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution 
         }
     }
     s = wnnGraphBuilderBuild(g.builder, n, named, &graph);
+    phase(hooks, CF_PHASE_BUILD, 1);
     if (s != WNNStatus_Success) {
         builder_failed(x, g.builder);
         status_error(c, x, err, s, "build", wnnGraphBuilderGetErrorMessage(g.builder));
         goto done;
     }
 
+    if (hooks && hooks->buildOnly) {
+        result = 0;
+        goto done;
+    }
     /* The graph's inputs are the inputs the outputs depend on: bind exactly those. */
     while (top > 0) {
         size_t sym = stack[--top], producer = g.symbols[sym].producer, k;
@@ -373,7 +393,10 @@ int cf_execute(const cf_case *c, const WNNContextOptions *options, cf_execution 
         outputTensors[i].name = o->name;
         x->count = i + 1;
     }
-    s = wnnContextDispatch(context, graph, inputTensorCount, inputTensors, n, outputTensors);
+    phase(hooks, CF_PHASE_DISPATCH, 0);
+    s = wnnContextDispatchObserved(context, graph, inputTensorCount, inputTensors, n,
+                                   outputTensors, hooks ? hooks->observer : NULL);
+    phase(hooks, CF_PHASE_DISPATCH, 1);
     if (s != WNNStatus_Success) {
         status_error(c, x, err, s, "dispatch", wnnContextGetErrorMessage(context));
         goto done;

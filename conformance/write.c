@@ -94,3 +94,22 @@ void cf_write_result_output(json_writer *w, const cf_output *o)
     write_data(w, o, o->count > 1); /* a bare number when every element is equal */
     json_write_object_end(w);
 }
+
+void cf_write_case_input(json_writer *w, const cf_output *o, int constant)
+{
+    json_write_object_begin(w);
+    json_write_key(w, "data");
+    write_data(w, o, 0);
+    json_write_key(w, "descriptor");
+    json_write_object_begin(w);
+    json_write_key(w, "shape");
+    write_shape(w, o);
+    json_write_key(w, "dataType");
+    json_write_string(w, cf_data_type_name(o->dataType));
+    json_write_object_end(w);
+    if (constant) {
+        json_write_key(w, "constant");
+        json_write_bool(w, 1);
+    }
+    json_write_object_end(w);
+}

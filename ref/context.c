@@ -280,7 +280,8 @@ static int validate_tensors(WNNContext c, const char *kind, size_t count,
 
 static WNNStatus dispatch(WNNContext c, WNNGraph g, size_t inputCount,
                           const WNNNamedTensor *inputs, size_t outputCount,
-                          const WNNNamedTensor *outputs, int magnitudes)
+                          const WNNNamedTensor *outputs, int magnitudes,
+                          const WNNDispatchObserver *observer)
 {
     WNNTensor *inputTensors = NULL, *outputTensors = NULL;
     const void **inputData = NULL;
@@ -350,7 +351,7 @@ static WNNStatus dispatch(WNNContext c, WNNGraph g, size_t inputCount,
             goto done;
         }
     }
-    status = ref_graph_evaluate(g, inputData, results, magnitudes);
+    status = ref_graph_evaluate(g, inputData, results, magnitudes, observer);
     if (status) {
         ref_set_message(c->message, "dispatch: %s during evaluation", wnnStatusString(status));
         goto done;
@@ -381,12 +382,20 @@ WNNStatus wnnContextDispatch(WNNContext c, WNNGraph g,
                              size_t inputCount, const WNNNamedTensor *inputs,
                              size_t outputCount, const WNNNamedTensor *outputs)
 {
-    return dispatch(c, g, inputCount, inputs, outputCount, outputs, 0);
+    return dispatch(c, g, inputCount, inputs, outputCount, outputs, 0, NULL);
 }
 
 WNNStatus wnnContextDispatchMagnitudes(WNNContext c, WNNGraph g,
                                        size_t inputCount, const WNNNamedTensor *inputs,
                                        size_t outputCount, const WNNNamedTensor *outputs)
 {
-    return dispatch(c, g, inputCount, inputs, outputCount, outputs, 1);
+    return dispatch(c, g, inputCount, inputs, outputCount, outputs, 1, NULL);
+}
+
+WNNStatus wnnContextDispatchObserved(WNNContext c, WNNGraph g,
+                                     size_t inputCount, const WNNNamedTensor *inputs,
+                                     size_t outputCount, const WNNNamedTensor *outputs,
+                                     const WNNDispatchObserver *observer)
+{
+    return dispatch(c, g, inputCount, inputs, outputCount, outputs, 0, observer);
 }

@@ -53,8 +53,35 @@ static WNNStatus absolute_copy(const ref_tensor *in, ref_tensor *copy)
     return WNNStatus_Success;
 }
 
+/* Tell the observer about a node's outputs. */
+static WNNStatus observe_outputs(const WNNDispatchObserver *observer, size_t index,
+                                 const ref_node *node, ref_tensor *const *outputs)
+{
+    WNNObservedTensor *seen;
+    size_t j;
+    if (!observer || !observer->operatorEnd)
+        return WNNStatus_Success;
+    seen = (WNNObservedTensor *)calloc(node->outputCount + 1, sizeof *seen);
+    if (!seen)
+        return WNNStatus_OutOfMemory;
+    for (j = 0; j < node->outputCount; j++) {
+        const ref_tensor *t = outputs[j];
+        seen[j].dataType = t->desc.type;
+        seen[j].shape = t->desc.shape.dims;
+        seen[j].shapeCount = t->desc.shape.rank;
+        seen[j].count = t->count;
+        seen[j].data = t->data;
+        seen[j].mask = t->mask;
+    }
+    observer->operatorEnd(observer->userData, index, ref_op_name(node->op),
+                          node->label ? node->label : "", node->outputCount, seen);
+    free(seen);
+    return WNNStatus_Success;
+}
+
 WNNStatus ref_graph_evaluate(const struct WNNGraphImpl *g, const void *const *inputData,
-                             ref_tensor *results, int magnitudes)
+                             ref_tensor *results, int magnitudes,
+                             const WNNDispatchObserver *observer)
 {
     ref_tensor *absolute = NULL; /* per node input, for the magnitude evaluation */
     size_t i, j;
@@ -109,18 +136,23 @@ WNNStatus ref_graph_evaluate(const struct WNNGraphImpl *g, const void *const *in
             }
             nodeOutputs[j] = t;
         }
+        if (status == WNNStatus_Success && observer && observer->operatorBegin)
+            observer->operatorBegin(observer->userData, i, ref_op_name(node->op),
+                                    node->label ? node->label : "");
         if (status == WNNStatus_Success)
             status = node->kernel(node->attrs, nodeInputs, node->inputCount, nodeOutputs,
                                   node->outputCount);
         if (status == WNNStatus_Success && !node->kernelPropagatesMask)
             mark_dependent_outputs(node, nodeInputs, nodeOutputs);
+        for (j = 0; j < node->outputCount && status == WNNStatus_Success; j++)
+            if (tensors[node->outputs[j]].maskFailed)
+                status = WNNStatus_OutOfMemory;
+        if (status == WNNStatus_Success)
+            status = observe_outputs(observer, i, node, nodeOutputs);
         for (j = 0; j < node->inputCount; j++) {
             free(absolute[j].data);
             absolute[j].data = NULL;
         }
-        for (j = 0; j < node->outputCount; j++)
-            if (tensors[node->outputs[j]].maskFailed)
-                status = WNNStatus_OutOfMemory;
     }
     if (status)
         goto done;

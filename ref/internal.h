@@ -88,9 +88,11 @@ struct WNNGraphImpl {
 /* Evaluate g. inputData[i] holds graph input i's bytes; results[j] (data and count set by the
  * caller) receives graph output j and its mask (allocated here when any element is
  * unspecified). With magnitudes set, every kernel reads the absolute values of its
- * floating-point inputs (wnnContextDispatchMagnitudes). */
+ * floating-point inputs (wnnContextDispatchMagnitudes). observer (may be NULL) is called
+ * around every node (wnnContextDispatchObserved). */
 WNNStatus ref_graph_evaluate(const struct WNNGraphImpl *g, const void *const *inputData,
-                             ref_tensor *results, int magnitudes);
+                             ref_tensor *results, int magnitudes,
+                             const WNNDispatchObserver *observer);
 
 /* Shared helpers. */
 char *ref_strdup(const char *s);

@@ -3,12 +3,14 @@
  *   webnn test PATH...                 run case files (or folders of them) on the reference
  *   webnn expect CASE.json             the case with expectedOutputs computed by the reference
  *   webnn compare CASES... RESULTS     judge another implementation's outputs
+ *   webnn run|validate|trace|convert    whole graphs (tools/graph_cli.c)
  *
  * Everything goes through the public webnn.h, by way of the conformance runner library.
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include "cli.h"
+#include "graph_cli.h"
 #include "../conformance/conformance.h"
 
 #include <dirent.h>
@@ -164,6 +166,11 @@ static void usage_main(FILE *out)
             "                              the reference\n"
             "  compare CASES... RESULTS    judge another implementation's outputs (a results\n"
             "                              file) against the reference\n"
+            "  run GRAPH                   run a graph (.webnn, its JSON twin or a case file) and\n"
+            "                              write its outputs as .npy files\n"
+            "  validate GRAPH              check a graph: every error, with its place\n"
+            "  trace GRAPH                 run a graph, showing every operator's output\n"
+            "  convert IN OUT              between .webnn, its JSON twin and case files\n"
             "  help [COMMAND]              this text, or a command's\n"
             "\n"
             "Run 'webnn COMMAND --help' for a command's options.\n");
@@ -1604,6 +1611,9 @@ int webnn_main(int argc, char **argv, FILE *out, FILE *err)
             usage_expect(out);
         else if (strcmp(topic, "compare") == 0)
             usage_compare(out);
+        else if (strcmp(topic, "run") == 0 || strcmp(topic, "validate") == 0 ||
+                 strcmp(topic, "trace") == 0 || strcmp(topic, "convert") == 0)
+            gc_usage(out, topic);
         else {
             fprintf(err, "webnn help: unknown command \"%s\"\n", topic);
             return EXIT_USAGE;
@@ -1616,6 +1626,9 @@ int webnn_main(int argc, char **argv, FILE *out, FILE *err)
         return command_expect(argc - 2, argv + 2, out, err);
     if (strcmp(command, "compare") == 0)
         return command_compare(argc - 2, argv + 2, out, err);
+    if (strcmp(command, "run") == 0 || strcmp(command, "validate") == 0 ||
+        strcmp(command, "trace") == 0 || strcmp(command, "convert") == 0)
+        return gc_main(command, argc - 2, argv + 2, out, err);
     fprintf(err, "webnn: unknown command \"%s\" (see 'webnn --help')\n", command);
     return EXIT_USAGE;
 }
