@@ -31,7 +31,7 @@ TEST_BINARIES = $(TEST_SOURCES:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT = $(filter-out tests/check_%.c,$(wildcard tests/*.c))
 TEST_SUPPORT_OBJECTS = $(TEST_SUPPORT:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all check check-asan install clean header-check example-check
+.PHONY: all check check-asan install clean header-check example-check example-weights-check
 
 all: $(BUILD)/libwebnn.a $(BUILD)/webnn
 
@@ -72,7 +72,20 @@ example-check: $(BUILD)/libwebnn.a
 	@$(CC) -std=c99 -pedantic -Wall -Wextra -Werror $(CFLAGS) $(EXTRA_CFLAGS) -I. examples/hello.c $(BUILD)/libwebnn.a $(LIBS) -o $(BUILD)/hello
 	@test "$$($(BUILD)/hello)" = "0.75 -1 32752" || { echo "examples/hello.c printed the wrong result"; exit 1; }
 
-check: header-check example-check $(TEST_BINARIES) $(BUILD)/webnn
+# The example graphs' weights and inputs are written by examples/make-weights.c: regenerated,
+# they must equal the committed files byte for byte.
+$(BUILD)/make-weights: examples/make-weights.c $(BUILD)/libwebnn-conformance.a $(BUILD)/libwebnn.a
+	@echo "  LD $@"
+	@$(CC) $(ALL_CFLAGS) $^ -o $@ $(LIBS)
+
+example-weights-check: $(BUILD)/make-weights
+	@echo "  examples: weights and inputs regenerated"
+	@rm -rf $(BUILD)/examples && mkdir -p $(BUILD)/examples/convblock $(BUILD)/examples/lstm $(BUILD)/examples/transformer
+	@$(BUILD)/make-weights $(BUILD)/examples
+	@for f in convblock/convblock.safetensors convblock/image.npy lstm/lstm.safetensors lstm/sequence.npy transformer/block.safetensors transformer/tokens.npy; do \
+		cmp -s $(BUILD)/examples/$$f examples/$$f || { echo "examples/$$f differs from what make-weights writes"; exit 1; }; done
+
+check: header-check example-check example-weights-check $(TEST_BINARIES) $(BUILD)/webnn
 	@sh tests/run-tests.sh $(TEST_BINARIES)
 
 check-asan:

@@ -403,8 +403,9 @@ static void check_init(checker *k, const json_value *init, const char *what, gf_
             }
         }
         if (o->value->length != o->count * wnnOperandDataTypeByteSize(o->dataType))
-            report(k, o->value, 0, "%s: %lu bytes for %lu elements of %s (%lu bytes expected)",
-                   what, (unsigned long)o->value->length, (unsigned long)o->count,
+            report(k, o->value, 0, "%s: %lu byte%s for %lu elements of %s (%lu bytes expected)",
+                   what, (unsigned long)o->value->length, o->value->length == 1 ? "" : "s",
+                   (unsigned long)o->count,
                    cf_data_type_name(o->dataType),
                    (unsigned long)(o->count * wnnOperandDataTypeByteSize(o->dataType)));
     } else
