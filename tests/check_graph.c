@@ -472,6 +472,26 @@ START_TEST(case_files_run_and_convert)
 }
 END_TEST
 
+/* The resource limits apply to graph files: to what is read and to what is built. */
+START_TEST(limits_apply_to_graph_runs)
+{
+    cli_run r = cli("run", "examples/lstm/lstm.webnn", "--input", "sequence=examples/lstm/sequence.npy",
+                    "--max-graph-bytes", "10K", NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_msg(strstr(r.err, "must be at most 10240 (maxGraphBytes)") != NULL, "%s", r.err);
+    cli_free(&r);
+    /* the sequence file holds 512 bytes of data */
+    r = cli("run", "examples/lstm/lstm.webnn", "--input", "sequence=examples/lstm/sequence.npy",
+            "--max-tensor-bytes", "500", NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_msg(strstr(r.err, "input \"sequence\": ") != NULL, "%s", r.err);
+    cli_free(&r);
+    r = cli("validate", "examples/lstm/lstm.webnn", "--max-tensor-bytes", "0", NULL);
+    ck_assert_int_eq(r.status, 2);
+    cli_free(&r);
+}
+END_TEST
+
 static Suite *graph_suite(void)
 {
     Suite *s = suite_create("graph");
@@ -485,6 +505,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, weights_are_checked_against_their_declarations);
     tcase_add_test(tc, inputs_from_tensor_files);
     tcase_add_test(tc, case_files_run_and_convert);
+    tcase_add_test(tc, limits_apply_to_graph_runs);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -90,15 +90,7 @@ typedef struct options {
 } options;
 
 /* The options of every command that builds graphs: resource limits of the context. */
-#define LIMIT_OPTIONS_HELP \
-    "  --max-tensor-bytes N\n" \
-    "                      refuse an operand or tensor above N bytes (a TypeError);\n" \
-    "                      N is decimal with an optional K, M or G (2^10, 2^20, 2^30);\n" \
-    "                      default 1G\n" \
-    "  --max-graph-bytes N refuse to build a graph whose evaluation holds more than N\n" \
-    "                      bytes (an OperationError); default 4G\n"
-
-static int is_limit_option(const char *name)
+int webnn_is_limit_option(const char *name)
 {
     return strcmp(name, "--max-tensor-bytes") == 0 || strcmp(name, "--max-graph-bytes") == 0;
 }
@@ -127,10 +119,8 @@ static int parse_byte_count(const char *text, uint64_t *out)
     return 1;
 }
 
-/* Store the value of a limit option (is_limit_option(name)) in *context. Returns 0, or
- * EXIT_USAGE with a message on err. */
-static int parse_limit_option(const char *command, const char *name, const char *value,
-                              WNNContextOptions *context, FILE *err)
+int webnn_parse_limit_option(const char *command, const char *name, const char *value,
+                             WNNContextOptions *context, FILE *err)
 {
     uint64_t bytes;
     if (!parse_byte_count(value, &bytes)) {
@@ -310,7 +300,7 @@ static int parse_options(int argc, char **argv, const char *command, options *o,
         if (strcmp(name, "--op") != 0 && strcmp(name, "--filter") != 0 &&
             strcmp(name, "--mode") != 0 && strcmp(name, "--format") != 0 &&
             strcmp(name, "--report") != 0 && strcmp(name, "--output") != 0 &&
-            strcmp(name, "--write-results") != 0 && !is_limit_option(name)) {
+            strcmp(name, "--write-results") != 0 && !webnn_is_limit_option(name)) {
             fprintf(o->err, "webnn %s: unknown option %s (see 'webnn %s --help')\n", command, a,
                     command);
             return EXIT_USAGE;
@@ -322,8 +312,8 @@ static int parse_options(int argc, char **argv, const char *command, options *o,
             }
             value = argv[++i];
         }
-        if (is_limit_option(name)) {
-            int rc = parse_limit_option(command, name, value, &o->context, o->err);
+        if (webnn_is_limit_option(name)) {
+            int rc = webnn_parse_limit_option(command, name, value, &o->context, o->err);
             if (rc)
                 return rc;
         } else if (strcmp(name, "--op") == 0) {

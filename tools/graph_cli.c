@@ -10,6 +10,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "graph_cli.h"
+#include "cli.h"
 #include "graph.h"
 #include "graph_text.h"
 #include "tensorio.h"
@@ -25,8 +26,6 @@
 
 enum { EXIT_PASS = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
-/* The default bound on one tensor read from a file (inputs, weights). */
-#define GC_DEFAULT_MAX_TENSOR_BYTES ((size_t)1 << 30)
 /* Values shown per output by trace without --full. */
 #define GC_TRACE_VALUES 8
 
@@ -37,7 +36,7 @@ typedef struct gc_options {
     size_t inputCount;
     const char *outputDir, *weights, *caseName, *to;
     int time, full;
-    size_t maxTensorBytes;
+    WNNContextOptions context; /* the resource limits */
     FILE *out, *err;
 } gc_options;
 
@@ -72,7 +71,8 @@ void gc_usage(FILE *out, const char *command)
                 "  --case NAME             the case of a case file with several\n"
                 "  --time                  print to stderr: time: build=MS dispatch=MS, and one\n"
                 "                          line per operator: time: op INDEX OPERATOR MS\n"
-                "  --max-tensor-bytes N    the largest tensor read from a file (default 1G)\n");
+                LIMIT_OPTIONS_HELP
+                "                      (the tensor limit also bounds what is read from files)\n");
     else if (strcmp(command, "validate") == 0)
         fprintf(out,
                 "usage: webnn validate GRAPH [--weights FILE] [--case NAME]\n"
@@ -98,29 +98,6 @@ void gc_usage(FILE *out, const char *command)
                 "reference. Options --weights and --case as for run.\n");
 }
 
-static int parse_size(const char *s, size_t *out)
-{
-    char *end;
-    unsigned long long v;
-    unsigned shift = 0;
-    errno = 0;
-    if (!*s || *s == '-')
-        return -1;
-    v = strtoull(s, &end, 10);
-    if (errno || end == s)
-        return -1;
-    if (*end == 'K' || *end == 'k')
-        shift = 10, end++;
-    else if (*end == 'M' || *end == 'm')
-        shift = 20, end++;
-    else if (*end == 'G' || *end == 'g')
-        shift = 30, end++;
-    if (*end || v == 0 || v > ((unsigned long long)(size_t)-1 >> shift))
-        return -1;
-    *out = (size_t)(v << shift);
-    return 0;
-}
-
 static int usage_error(const gc_options *o, const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)
     __attribute__((format(printf, 2, 3)))
@@ -142,7 +119,8 @@ static int usage_error(const gc_options *o, const char *fmt, ...)
 static int parse(int argc, char **argv, gc_options *o)
 {
     int i, positional = 0;
-    o->maxTensorBytes = GC_DEFAULT_MAX_TENSOR_BYTES;
+    WNNContextOptions defaults = WNN_CONTEXT_OPTIONS_INIT;
+    o->context = defaults;
     o->inputNames = (const char **)calloc((size_t)argc + 1, sizeof(char *));
     o->inputFiles = (const char **)calloc((size_t)argc + 1, sizeof(char *));
     if (!o->inputNames || !o->inputFiles) {
@@ -185,7 +163,7 @@ static int parse(int argc, char **argv, gc_options *o)
         }
         if (strcmp(name, "--input") != 0 && strcmp(name, "--output-dir") != 0 &&
             strcmp(name, "--weights") != 0 && strcmp(name, "--case") != 0 &&
-            strcmp(name, "--to") != 0 && strcmp(name, "--max-tensor-bytes") != 0)
+            strcmp(name, "--to") != 0 && !webnn_is_limit_option(name))
             return usage_error(o, "unknown option \"%s\"", a);
         if (!value) {
             if (i + 1 >= argc)
@@ -217,10 +195,9 @@ static int parse(int argc, char **argv, gc_options *o)
                 strcmp(value, "wpt") != 0)
                 return usage_error(o, "--to takes webnn, json or wpt, got \"%s\"", value);
             o->to = value;
-        } else if (strcmp(name, "--max-tensor-bytes") == 0) {
-            if (parse_size(value, &o->maxTensorBytes) != 0)
-                return usage_error(o, "--max-tensor-bytes takes a positive size (like 512M), "
-                                   "got \"%s\"", value);
+        } else if (webnn_is_limit_option(name)) {
+            if (webnn_parse_limit_option(o->command, name, value, &o->context, o->err) != 0)
+                return EXIT_USAGE;
         } else
             return usage_error(o, "option %s does not apply to this command", name);
     }
@@ -346,7 +323,9 @@ static int load(const gc_options *o, loaded *l, int needInputs, int needConstant
         goto done;
     }
     l->d.weightsPath = o->weights;
-    l->d.maxTensorBytes = o->maxTensorBytes ? o->maxTensorBytes : GC_DEFAULT_MAX_TENSOR_BYTES;
+    l->d.maxTensorBytes = !o->context.maxTensorBytes ? (size_t)WNN_DEFAULT_MAX_TENSOR_BYTES
+                          : o->context.maxTensorBytes > (size_t)-1 ? (size_t)-1
+                          : (size_t)o->context.maxTensorBytes;
     if (gf_data_init(&l->g, &l->d) != 0) {
         cf_text_printf(&err, "webnn: out of memory");
         goto done;
@@ -416,8 +395,8 @@ static void on_end_time(void *user, size_t index, const char *op, const char *la
     double t = now_ms() - w->opStart;
     (void)outputCount;
     (void)outputs;
-    cf_text_printf(&w->opTimes, "time: op %lu %s %.3f%s%s\n", (unsigned long)index, op, t,
-                   label[0] ? " " : "", label);
+    (void)label;
+    cf_text_printf(&w->opTimes, "time: op %lu %s %.3f\n", (unsigned long)index, op, t);
 }
 
 /* An element as text: the shortest decimal that reads back to the element's own value. */
@@ -540,7 +519,7 @@ static int execute(const gc_options *o, loaded *l, const WNNDispatchObserver *ob
     hooks.observer = observer;
     hooks.buildOnly = buildOnly;
     if (gf_make_case(&l->g, &l->d, &file, &c, &err) == 0) {
-        if (cf_execute_hooked(&c, NULL, &hooks, x, &err) == 0)
+        if (cf_execute_hooked(&c, &o->context, &hooks, x, &err) == 0)
             result = 0;
         else if (!err.length)
             cf_text_printf(&err, "%s: the run failed", o->graph);
