@@ -492,6 +492,63 @@ START_TEST(limits_apply_to_graph_runs)
 }
 END_TEST
 
+/* A graph whose constants are inline: .webnn -> case file -> .webnn gives the same graph,
+ * and the case passes as a conformance case. */
+START_TEST(case_file_round_trip_keeps_the_graph)
+{
+    char dir[64], graph[256], text[256], wpt[256], back[256], x[256], idx[256], xa[300], ia[300];
+    cli_run r;
+    temp_dir(dir, sizeof dir);
+    snprintf(graph, sizeof graph, "%s/g.webnn", dir);
+    snprintf(text, sizeof text, "%s/a.webnn", dir);
+    snprintf(wpt, sizeof wpt, "%s/c.json", dir);
+    snprintf(back, sizeof back, "%s/b.webnn", dir);
+    snprintf(x, sizeof x, "%s/x.json", dir);
+    snprintf(idx, sizeof idx, "%s/idx.json", dir);
+    write_file(graph,
+               "webnn_graph \"roundtrip\" v1 {\n"
+               "  inputs { x: f32[1, 2, 3, 3]; idx: i32[2]; }\n"
+               "  consts {\n"
+               "    w: f32[2, 2, 1, 1] @bytes([0, 0, 128, 63, 0, 0, 0, 64, 0, 0, 64, 64, 0, 0, 128, 64]);\n"
+               "    b: f32[2] @bytes([0, 0, 0, 63, 0, 0, 0, 191]);\n"
+               "  }\n"
+               "  nodes {\n"
+               "    c = conv2d(x, w, bias=b, padding=[0, 0, 0, 0]);\n"
+               "    [s0, s1] = split(c, 2, axis=1);\n"
+               "    j = concat([s0, s1, s0], 1);\n"
+               "    g = gather(j, idx, axis=1);\n"
+               "    r = reshape(g, [2, 9]);\n"
+               "    m = reduceMax(r, axes=[1], keepDimensions=true);\n"
+               "  }\n"
+               "  outputs { m; s1; }\n"
+               "}\n");
+    write_file(x, "{\"dataType\": \"float32\", \"shape\": [1, 2, 3, 3], \"data\": "
+                  "[1, 2, 3, 4, 5, 6, 7, 8, 9, -1, -2, -3, -4, -5, -6, -7, -8, -9]}");
+    write_file(idx, "{\"dataType\": \"int32\", \"shape\": [2], \"data\": [2, 0]}");
+    snprintf(xa, sizeof xa, "x=%s", x);
+    snprintf(ia, sizeof ia, "idx=%s", idx);
+    r = cli("convert", graph, text, NULL);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    cli_free(&r);
+    r = cli("convert", graph, wpt, "--to", "wpt", "--input", xa, "--input", ia, NULL);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    cli_free(&r);
+    r = cli("convert", wpt, back, NULL);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    cli_free(&r);
+    ck_assert_msg(same_files(text, back), ".webnn -> case file -> .webnn changed the graph");
+    r = cli("test", "--mode", "exact", wpt, NULL);
+    ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
+    cli_free(&r);
+    /* without data for every input, no case file */
+    r = cli("convert", graph, wpt, "--to", "wpt", "--input", xa, NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_msg(strstr(r.err, "  idx: int32 [2]") != NULL, "%s", r.err);
+    cli_free(&r);
+    remove_tree(dir);
+}
+END_TEST
+
 static Suite *graph_suite(void)
 {
     Suite *s = suite_create("graph");
@@ -506,6 +563,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, inputs_from_tensor_files);
     tcase_add_test(tc, case_files_run_and_convert);
     tcase_add_test(tc, limits_apply_to_graph_runs);
+    tcase_add_test(tc, case_file_round_trip_keeps_the_graph);
     suite_add_tcase(s, tc);
     return s;
 }
