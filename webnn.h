@@ -48,7 +48,8 @@
  * marked "C-only extension" below: the choice of executor, resource limits (maxTensorBytes,
  * maxGraphBytes), int4/uint4 data types, and the unspecified mask, which tells which output
  * elements have a value the specification does not define (an out-of-range index, an integer
- * overflow, ...).
+ * overflow, ...), the magnitude evaluation behind the "bounds" comparisons, and an observed
+ * dispatch that reports every operator's outputs (tracing and timing).
  */
 #ifndef WEBNN_H
 #define WEBNN_H
