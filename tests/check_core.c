@@ -4,6 +4,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Read back a scalar constant through clamp (an exact copy for every type). */
@@ -460,6 +461,105 @@ START_TEST(magnitude_evaluation_reads_absolute_values)
 }
 END_TEST
 
+/* What the observer of a dispatch saw. */
+typedef struct seen_ops {
+    int begins, ends;
+    char order[64];
+    float lastValue;
+    size_t lastCount;
+} seen_ops;
+
+static void seen_begin(void *user, size_t index, const char *op, const char *label)
+{
+    seen_ops *s = (seen_ops *)user;
+    ck_assert_uint_eq(index, (size_t)s->ends); /* each begin comes before its end */
+    (void)op;
+    (void)label;
+    s->begins++;
+}
+
+static void seen_end(void *user, size_t index, const char *op, const char *label,
+                     size_t outputCount, const WNNObservedTensor *outputs)
+{
+    seen_ops *s = (seen_ops *)user;
+    size_t n = strlen(s->order);
+    ck_assert_uint_eq(index, (size_t)s->ends);
+    ck_assert_uint_eq(outputCount, 1);
+    ck_assert_int_eq(outputs[0].dataType, WNNOperandDataType_Float32);
+    ck_assert_uint_eq(outputs[0].shapeCount, 1);
+    snprintf(s->order + n, sizeof s->order - n, "%s%s[%s]", n ? " " : "", op, label);
+    s->lastCount = outputs[0].count;
+    s->lastValue = ((const float *)outputs[0].data)[1];
+    s->ends++;
+}
+
+START_TEST(observed_dispatch_reports_every_operator)
+{
+    /* y = relu(neg(a)) with the unused z = abs(a) not evaluated; the observer sees neg, then
+     * relu, with their labels and outputs, and the result is the plain dispatch's. */
+    WNNContext ctx;
+    WNNGraphBuilder b;
+    WNNOperandDescriptor d;
+    WNNTensorDescriptor td;
+    WNNOperatorOptions first = WNN_OPERATOR_OPTIONS_INIT, second = WNN_OPERATOR_OPTIONS_INIT;
+    uint32_t shape[1] = {2};
+    float av[2] = {-2.0f, 3.0f}, got[2];
+    WNNOperand a, n, y, z;
+    WNNNamedOperand named;
+    WNNNamedTensor out;
+    WNNDispatchObserver observer;
+    seen_ops seen;
+    WNNGraph g;
+    WNNTensor t;
+    memset(&seen, 0, sizeof seen);
+    first.label = "first";
+    second.label = "second";
+    ck_assert_int_eq(wnnCreateContext(NULL, &ctx), WNNStatus_Success);
+    ck_assert_int_eq(wnnCreateGraphBuilder(ctx, &b), WNNStatus_Success);
+    d.dataType = WNNOperandDataType_Float32;
+    d.shape = shape;
+    d.shapeCount = 1;
+    ck_assert_int_eq(wnnGraphBuilderConstant(b, &d, av, sizeof av, &a), WNNStatus_Success);
+    ck_assert_int_eq(wnnGraphBuilderAbs(b, a, NULL, &z), WNNStatus_Success);
+    ck_assert_int_eq(wnnGraphBuilderNeg(b, a, &first, &n), WNNStatus_Success);
+    ck_assert_int_eq(wnnGraphBuilderRelu(b, n, &second, &y), WNNStatus_Success);
+    named.name = "y";
+    named.operand = y;
+    ck_assert_int_eq(wnnGraphBuilderBuild(b, 1, &named, &g), WNNStatus_Success);
+    td.dataType = WNNOperandDataType_Float32;
+    td.shape = shape;
+    td.shapeCount = 1;
+    td.readable = 1;
+    td.writable = 0;
+    ck_assert_int_eq(wnnContextCreateTensor(ctx, &td, &t), WNNStatus_Success);
+    out.name = "y";
+    out.tensor = t;
+    observer.userData = &seen;
+    observer.operatorBegin = seen_begin;
+    observer.operatorEnd = seen_end;
+    ck_assert_int_eq(wnnContextDispatchObserved(ctx, g, 0, NULL, 1, &out, &observer),
+                     WNNStatus_Success);
+    ck_assert_str_eq(seen.order, "neg[first] relu[second]");
+    ck_assert_int_eq(seen.begins, 2);
+    ck_assert_uint_eq(seen.lastCount, 2);
+    ck_assert(seen.lastValue == 0.0f);
+    ck_assert_int_eq(wnnContextReadTensor(ctx, t, got, sizeof got), WNNStatus_Success);
+    ck_assert(got[0] == 2.0f && got[1] == 0.0f);
+    /* a NULL observer, or one without functions, is a plain dispatch */
+    ck_assert_int_eq(wnnContextDispatchObserved(ctx, g, 0, NULL, 1, &out, NULL), WNNStatus_Success);
+    observer.operatorBegin = NULL;
+    observer.operatorEnd = NULL;
+    ck_assert_int_eq(wnnContextDispatchObserved(ctx, g, 0, NULL, 1, &out, &observer),
+                     WNNStatus_Success);
+    ck_assert_int_eq(wnnContextDispatchObserved(ctx, g, 1, &out, 0, NULL, &observer),
+                     WNNStatus_TypeError);
+    wnnTensorRelease(t);
+    wnnGraphRelease(g);
+    wnnGraphBuilderRelease(b);
+    wnnContextRelease(ctx);
+}
+END_TEST
+
 START_TEST(names_of_statuses_and_types)
 {
     th_env env;
@@ -487,6 +587,7 @@ static Suite *core_suite(void)
     tcase_add_test(t, dispatch_checks);
     tcase_add_test(t, constant_tensors);
     tcase_add_test(t, magnitude_evaluation_reads_absolute_values);
+    tcase_add_test(t, observed_dispatch_reports_every_operator);
     tcase_add_test(t, names_of_statuses_and_types);
     suite_add_tcase(s, t);
     return s;
