@@ -99,19 +99,25 @@ fuzz-replay: $(REPLAY_BINARIES)
 	    [ -z "$$dirs" ] || $(BUILD)/fuzz/replay_$$n $$dirs || exit 1; \
 	done
 
-# Every unit test under valgrind memcheck, in one process (CK_FORK=no) so that the checks
-# see the tests themselves.
-check-valgrind: $(TEST_BINARIES)
+# Every unit test, and the fuzz replays, under valgrind memcheck, in one process
+# (CK_FORK=no) so that the checks see the tests themselves. Any error or leak fails.
+VALGRIND = valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect
+check-valgrind: $(TEST_BINARIES) $(REPLAY_BINARIES)
 	@for t in $(TEST_BINARIES); do \
 	    echo "  valgrind $$t"; \
-	    CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
-	        --errors-for-leak-kinds=definite,indirect $$t >/dev/null || exit 1; \
+	    out=$$(CK_FORK=no $(VALGRIND) $$t 2>&1) || { printf '%s\n' "$$out"; exit 1; }; \
+	done
+	@for n in $(FUZZ_NAMES); do \
+	    dirs=""; for d in fuzz/corpus/$$n fuzz/regressions/$$n; do [ -d $$d ] && dirs="$$dirs $$d"; done; \
+	    echo "  valgrind $(BUILD)/fuzz/replay_$$n"; \
+	    [ -z "$$dirs" ] || $(VALGRIND) $(BUILD)/fuzz/replay_$$n $$dirs >/dev/null || exit 1; \
 	done
 
 # The fuzz targets with libFuzzer (clang): the library is instrumented for coverage, each
 # target runs FUZZ_SECONDS on a scratch corpus in build-fuzz/corpus/<name>/ (new inputs
 # land there, not in the sources), the committed seeds and regressions. A failing input is
-# written to build-fuzz/artifacts/<name>/.
+# written to build-fuzz/artifacts/<name>/. fuzz/fuzz_<name>.dict, when there, is the target's
+# libFuzzer dictionary.
 fuzz:
 	@$(MAKE) --no-print-directory CC=clang BUILD=$(FUZZ_BUILD) \
 	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SANITIZE)" fuzz-build
@@ -120,8 +126,9 @@ fuzz:
 	    mkdir -p $(FUZZ_BUILD)/corpus/$$n $(FUZZ_BUILD)/artifacts/$$n; \
 	    dirs="$(FUZZ_BUILD)/corpus/$$n"; \
 	    for d in fuzz/corpus/$$n fuzz/regressions/$$n; do [ -d $$d ] && dirs="$$dirs $$d"; done; \
+	    dict=""; [ -f fuzz/fuzz_$$n.dict ] && dict="-dict=fuzz/fuzz_$$n.dict"; \
 	    echo "== fuzz_$$n for $(FUZZ_SECONDS) s (max_len $${len:-4096})"; \
-	    $(FUZZ_BUILD)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -max_len=$${len:-4096} \
+	    $(FUZZ_BUILD)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -max_len=$${len:-4096} $$dict \
 	        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	        -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$n/ $$dirs || exit 1; \
 	done

@@ -6,7 +6,8 @@
  * it every file of fuzz/corpus/<name>/ and fuzz/regressions/<name>/. A target must return 0
  * for any input; a finding is a crash, a sanitizer report, a leak, or an abort() the target
  * calls itself when an invariant fails. A line "fuzz-max-len: N" in the target's source sets
- * libFuzzer's -max_len for it (default 4096).
+ * libFuzzer's -max_len for it (default 4096); fuzz/fuzz_<name>.dict, when there, is its
+ * libFuzzer dictionary.
  */
 #ifndef FUZZ_FUZZ_H
 #define FUZZ_FUZZ_H
