@@ -4,7 +4,8 @@
  * The bytes are parsed as .webnn text. A parse error must carry a message. A parsed tree is
  * written as canonical text and as the JSON twin; the text must parse again, and the second
  * tree written as text must give the same bytes (canonical text is a fixed point). Then the
- * tree goes through gf_open (every structural check). When it passes, has no @weights
+ * tree goes through gf_open (every structural check), and so does the twin read back as JSON:
+ * both must get the same verdict and as many errors. When it passes, has no @weights
  * constant and its inputs and constants are small, the graph is run as a case: inputs zero,
  * constants from @scalar/@bytes, under small resource limits so that a run stays short.
  *
@@ -43,18 +44,45 @@ static char *write_text(const json_value *root, size_t *length, char *err, size_
     return text;
 }
 
-/* The twin writer must accept any tree the parser made. */
-static void write_json(const json_value *root)
+/* The twin writer must accept any tree the parser made; what it writes must be JSON. Returns
+ * the twin read back, or NULL when memory runs out or (*duplicate set) when the text declared
+ * a name twice: the twin then has a repeated member, which a JSON reader refuses. */
+static json_document *write_json(const json_value *root, int *duplicate)
 {
     char *text = NULL;
     size_t length = 0;
     FILE *f = open_memstream(&text, &length);
+    json_document *twin;
+    json_error err;
     if (!f)
-        return;
+        return NULL;
     if (gt_write_json(f, root, 2) != 0)
         abort();
-    fclose(f);
+    if (fclose(f) != 0)
+        return NULL;
+    twin = json_parse(text, length, NULL, &err);
+    *duplicate = !twin && strstr(err.message, "duplicate member name") != NULL;
+    if (!twin && !*duplicate) {
+        fprintf(stderr, "the JSON twin does not parse: %s at %u:%u\n%s\n", err.message, err.line,
+                err.column, text);
+        abort();
+    }
     free(text);
+    return twin;
+}
+
+/* gf_open's verdict on a tree: -1 refused (with a message), else 0. errors: how many. */
+static int open_graph(gf_graph *g, json_document *doc, size_t *errors)
+{
+    cf_text messages;
+    int status;
+    cf_text_init(&messages);
+    *errors = 0;
+    status = gf_open(g, "fuzz.webnn", doc, &messages, errors);
+    if (status != 0 && !messages.length)
+        abort(); /* a refused graph must say why */
+    cf_text_free(&messages);
+    return status;
 }
 
 /* Canonical text must read back, and write back to itself. */
@@ -144,9 +172,10 @@ done:
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char err[512];
-    json_document *doc;
+    json_document *doc, *twin;
     gf_graph g;
-    cf_text errors;
+    size_t errors = 0, twinErrors = 0;
+    int status, twinStatus = 0, duplicate = 0;
 
     doc = gt_parse((const char *)data, size, "fuzz.webnn", err, sizeof err);
     if (!doc) {
@@ -154,17 +183,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         return 0;
     }
-    write_json(json_root(doc));
+    twin = write_json(json_root(doc), &duplicate);
     round_trip(json_root(doc));
 
-    cf_text_init(&errors);
-    memset(&g, 0, sizeof g);
-    if (gf_open(&g, "fuzz.webnn", doc, &errors, NULL) == 0) {
-        if (runnable(&g))
-            run_graph(&g);
-    } else if (!errors.length)
-        abort(); /* a refused graph must say why */
+    if (twin) {
+        twinStatus = open_graph(&g, twin, &twinErrors);
+        gf_close(&g);
+    }
+    status = open_graph(&g, doc, &errors);
+    if (status == 0 && runnable(&g))
+        run_graph(&g);
     gf_close(&g);
-    cf_text_free(&errors);
+    if (duplicate && status == 0)
+        abort(); /* a name declared twice passed the checks */
+    /* the text and its JSON twin are one graph: the same verdict, as many errors */
+    if (twin && (status != twinStatus || errors != twinErrors)) {
+        fprintf(stderr, "text: %d (%lu errors), its JSON twin: %d (%lu errors)\n", status,
+                (unsigned long)errors, twinStatus, (unsigned long)twinErrors);
+        abort();
+    }
     return 0;
 }
