@@ -2,6 +2,8 @@
 #   make                 build/libwebnn.a and build/webnn (the command-line tool)
 #   make check           build and run every unit test
 #   make check-asan      the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make check-valgrind  every unit test under valgrind memcheck (errors and leaks fail)
+#   make fuzz            run each fuzz target (fuzz/fuzz_*.c) for FUZZ_SECONDS with libFuzzer
 #   make install PREFIX=/usr/local
 #   make CC=clang        any C99 compiler
 
@@ -25,13 +27,22 @@ LIB_OBJECTS = $(LIB_SOURCES:%.c=$(BUILD)/obj/%.o)
 CONF_SOURCES = $(wildcard conformance/*.c) $(filter-out tools/webnn.c,$(wildcard tools/*.c))
 CONF_OBJECTS = $(CONF_SOURCES:%.c=$(BUILD)/obj/%.o)
 HEADERS = webnn.h $(wildcard ref/*.h) $(wildcard ops/*.h) $(wildcard conformance/*.h) \
-          $(wildcard tools/*.h)
+          $(wildcard tools/*.h) $(wildcard fuzz/*.h)
 TEST_SOURCES = $(wildcard tests/check_*.c)
 TEST_BINARIES = $(TEST_SOURCES:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT = $(filter-out tests/check_%.c,$(wildcard tests/*.c))
 TEST_SUPPORT_OBJECTS = $(TEST_SUPPORT:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all check check-asan install clean header-check example-check example-weights-check
+# Fuzz targets: fuzz/fuzz_<name>.c, seeds in fuzz/corpus/<name>/, every input that ever
+# failed in fuzz/regressions/<name>/ (docs/robustness.md).
+FUZZ_NAMES = $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
+REPLAY_BINARIES = $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD = build-fuzz
+FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: all check check-asan check-valgrind install clean header-check example-check \
+        fuzz fuzz-build fuzz-replay example-weights-check
 
 all: $(BUILD)/libwebnn.a $(BUILD)/webnn
 
@@ -85,8 +96,62 @@ example-weights-check: $(BUILD)/make-weights
 	@for f in convblock/convblock.safetensors convblock/image.npy lstm/lstm.safetensors lstm/sequence.npy transformer/block.safetensors transformer/tokens.npy; do \
 		cmp -s $(BUILD)/examples/$$f examples/$$f || { echo "examples/$$f differs from what make-weights writes"; exit 1; }; done
 
-check: header-check example-check example-weights-check $(TEST_BINARIES) $(BUILD)/webnn
+check: header-check example-check example-weights-check $(TEST_BINARIES) $(BUILD)/webnn fuzz-replay
 	@sh tests/run-tests.sh $(TEST_BINARIES)
+
+# Each fuzz target linked with fuzz/replay.c (no libFuzzer) and fed its seeds and regressions.
+$(BUILD)/fuzz/replay_%: $(BUILD)/obj/fuzz/fuzz_%.o $(BUILD)/obj/fuzz/replay.o \
+                        $(BUILD)/libwebnn-conformance.a $(BUILD)/libwebnn.a
+	@mkdir -p $(dir $@)
+	@echo "  LD $@"
+	@$(CC) $(ALL_CFLAGS) $^ -o $@ $(LIBS)
+
+fuzz-replay: $(REPLAY_BINARIES)
+	@for n in $(FUZZ_NAMES); do \
+	    dirs=""; for d in fuzz/corpus/$$n fuzz/regressions/$$n; do [ -d $$d ] && dirs="$$dirs $$d"; done; \
+	    [ -z "$$dirs" ] || $(BUILD)/fuzz/replay_$$n $$dirs || exit 1; \
+	done
+
+# Every unit test, and the fuzz replays, under valgrind memcheck, in one process
+# (CK_FORK=no) so that the checks see the tests themselves. Any error or leak fails.
+VALGRIND = valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect
+check-valgrind: $(TEST_BINARIES) $(REPLAY_BINARIES)
+	@for t in $(TEST_BINARIES); do \
+	    echo "  valgrind $$t"; \
+	    out=$$(CK_FORK=no $(VALGRIND) $$t 2>&1) || { printf '%s\n' "$$out"; exit 1; }; \
+	done
+	@for n in $(FUZZ_NAMES); do \
+	    dirs=""; for d in fuzz/corpus/$$n fuzz/regressions/$$n; do [ -d $$d ] && dirs="$$dirs $$d"; done; \
+	    echo "  valgrind $(BUILD)/fuzz/replay_$$n"; \
+	    [ -z "$$dirs" ] || $(VALGRIND) $(BUILD)/fuzz/replay_$$n $$dirs >/dev/null || exit 1; \
+	done
+
+# The fuzz targets with libFuzzer (clang): the library is instrumented for coverage, each
+# target runs FUZZ_SECONDS on a scratch corpus in build-fuzz/corpus/<name>/ (new inputs
+# land there, not in the sources), the committed seeds and regressions. A failing input is
+# written to build-fuzz/artifacts/<name>/. fuzz/fuzz_<name>.dict, when there, is the target's
+# libFuzzer dictionary.
+fuzz:
+	@$(MAKE) --no-print-directory CC=clang BUILD=$(FUZZ_BUILD) \
+	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SANITIZE)" fuzz-build
+	@for n in $(FUZZ_NAMES); do \
+	    len=$$(sed -n 's/.*fuzz-max-len: *\([0-9][0-9]*\).*/\1/p' fuzz/fuzz_$$n.c | head -1); \
+	    mkdir -p $(FUZZ_BUILD)/corpus/$$n $(FUZZ_BUILD)/artifacts/$$n; \
+	    dirs="$(FUZZ_BUILD)/corpus/$$n"; \
+	    for d in fuzz/corpus/$$n fuzz/regressions/$$n; do [ -d $$d ] && dirs="$$dirs $$d"; done; \
+	    dict=""; [ -f fuzz/fuzz_$$n.dict ] && dict="-dict=fuzz/fuzz_$$n.dict"; \
+	    echo "== fuzz_$$n for $(FUZZ_SECONDS) s (max_len $${len:-4096})"; \
+	    $(FUZZ_BUILD)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -max_len=$${len:-4096} $$dict \
+	        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	        -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$n/ $$dirs || exit 1; \
+	done
+
+fuzz-build: $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+
+$(BUILD)/fuzz/fuzz_%: $(BUILD)/obj/fuzz/fuzz_%.o $(BUILD)/libwebnn-conformance.a $(BUILD)/libwebnn.a
+	@mkdir -p $(dir $@)
+	@echo "  LD $@ (libFuzzer)"
+	@$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $^ -o $@ $(LIBS)
 
 check-asan:
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" check
@@ -100,5 +165,5 @@ install: $(BUILD)/libwebnn.a $(BUILD)/webnn
 	    '$(PREFIX)' > $(DESTDIR)$(PREFIX)/lib/pkgconfig/webnn.pc
 
 clean:
-	rm -rf build build-asan build-clang
+	rm -rf build build-asan build-clang $(FUZZ_BUILD)
 .SECONDARY:

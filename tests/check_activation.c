@@ -112,6 +112,13 @@ static double round_to(WNNOperandDataType type, long double v)
     return f16_round((double)v);
 }
 
+/* Whether x is an infinity. Not isinf(): for long double it compares with LDBL_MAX, which
+ * overflows where long double arithmetic is emulated in double precision (valgrind). */
+static int infinite_ld(long double x)
+{
+    return x == (long double)INFINITY || x == -(long double)INFINITY;
+}
+
 /* The textbook definitions, in long double, with the limits at the infinities written out.
  * a and b are alpha and beta already rounded to the input type (the spec's cast). */
 static long double expect_ld(int op, long double x, long double a, long double b)
@@ -126,11 +133,11 @@ static long double expect_ld(int op, long double x, long double a, long double b
         /* x <= 0: max(0, x) = +0 plus a * (e^x - 1); +0 + -0 = +0 (elu(-0), or a = 0) */
         return x == 0 ? 0.0L : 0.0L + a * expm1l(x);
     case GELU:
-        if (isinf(x))
+        if (infinite_ld(x))
             return x > 0 ? x : -0.0L;
         return 0.5L * x * erfcl(-x / sqrtl(2.0L)); /* 1 + erf(z) = erfc(-z) */
     case HARD_SIGMOID:
-        v = (a == 0 && isinf(x)) ? b : a * x + b;
+        v = (a == 0 && infinite_ld(x)) ? b : a * x + b;
         return v >= 1 ? 1.0L : v > 0 ? v : 0.0L;
     case HARD_SWISH:
         if (x >= 3)
@@ -141,15 +148,15 @@ static long double expect_ld(int op, long double x, long double a, long double b
     case LEAKY_RELU:
         if (x > 0)
             return x;
-        if (x == 0 || (a == 0 && isinf(x)))
+        if (x == 0 || (a == 0 && infinite_ld(x)))
             return 0.0L;
         return 0.0L + a * x; /* +0 + -0 = +0 when a = 0 */
-    case LINEAR: return (a == 0 && isinf(x)) ? b : a * x + b;
+    case LINEAR: return (a == 0 && infinite_ld(x)) ? b : a * x + b;
     case RELU: return x > 0 ? x : 0.0L;
     case SIGMOID: return 1.0L / (1.0L + expl(-x));
     case SOFTPLUS: return x > 0 ? x + log1pl(expl(-x)) : log1pl(expl(x));
     case SOFTSIGN:
-        if (isinf(x))
+        if (infinite_ld(x))
             return x > 0 ? 1.0L : -1.0L;
         return x / (1.0L + fabsl(x));
     default: return tanhl(x);

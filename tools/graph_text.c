@@ -1036,10 +1036,23 @@ static int parse_call(parser *p, json_value *m)
                     return -1;
                 if (is_punct(p, '=')) {
                     json_value v;
-                    if (next(p) || parse_value(p, &v))
+                    token value;
+                    int bare;
+                    if (next(p))
+                        return -1;
+                    value = p->tok;
+                    bare = value.kind == T_IDENT && !is_keyword(p);
+                    if (parse_value(p, &v))
                         return -1;
                     if (!(v.key = arena_name(p, &id)))
                         return -1;
+                    /* an operand option names an operand, and the text names operands with
+                     * identifiers: a string or NaN/Infinity there could not be written back
+                     * as this text, nor name anything the graph defines */
+                    if (v.type == JSON_STRING && !bare && cf_operator_option_is_operand(op, v.key))
+                        return fail_at(p, value.line, value.column,
+                                       "option '%s' of %s takes an operand name, got %s", v.key,
+                                       op, describe(&value, buf, sizeof buf));
                     set_key(&v, v.key, id.length, id.line, id.column);
                     if (push(p, &p->options, &v))
                         return -1;

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Install what building and testing need on a Debian machine: a C compiler, make, g++ (the
-# header is also checked as C++), clang with its sanitizer runtime, pkg-config and Check.
+# header is also checked as C++), clang with its sanitizer and libFuzzer runtimes
+# (libclang-rt-dev), pkg-config, Check, and valgrind (make check-valgrind).
 # Does nothing when everything is already there.
 set -eu
-packages="gcc g++ make pkg-config check clang libclang-rt-dev"
+packages="gcc g++ make pkg-config check clang libclang-rt-dev valgrind"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
