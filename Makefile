@@ -2,7 +2,7 @@
 #   make                 build/libwebnn.a and build/webnn (the command-line tool)
 #   make check           build and run every unit test
 #   make check-asan      the same under AddressSanitizer + UndefinedBehaviorSanitizer
-#   make check-valgrind  every unit test under valgrind memcheck (errors and leaks fail)
+#   make check-valgrind  the unit tests and fuzz replays under valgrind memcheck
 #   make fuzz            run each fuzz target (fuzz/fuzz_*.c) for FUZZ_SECONDS with libFuzzer
 #   make install PREFIX=/usr/local
 #   make CC=clang        any C99 compiler

@@ -21,6 +21,8 @@
  * FA_MAX_DISPATCH_BYTES, so that huge shapes reach the builder's checks but are never
  * allocated.
  *
+ * Built with -DFA_TRACE, it prints every call's status and shape (to read a finding).
+ *
  * fuzz-max-len: 2048
  */
 #include <math.h>
@@ -30,6 +32,13 @@
 
 #include "fuzz.h"
 #include "../webnn.h"
+
+/* Build with -DFA_TRACE to print each call's status and the shapes made (to read a finding). */
+#ifdef FA_TRACE
+#define FA_PRINT(args) fprintf args
+#else
+#define FA_PRINT(args) ((void)0)
+#endif
 
 #define FA_MAX_OPERANDS 64
 #define FA_MAX_INPUTS 16
@@ -256,6 +265,8 @@ static double operand_bytes(WNNOperand o)
 static void created(fa_state *s, WNNStatus status, const WNNOperand *outs, size_t n)
 {
     size_t i;
+    FA_PRINT((stderr, "operand %lu: status %d %s\n", (unsigned long)s->operandCount, (int)status,
+              status ? wnnGraphBuilderGetErrorMessage(s->builder) : ""));
     check_status(status);
     if (status != WNNStatus_Success) {
         need_message(wnnGraphBuilderGetErrorMessage(s->builder));
@@ -268,6 +279,16 @@ static void created(fa_state *s, WNNStatus status, const WNNOperand *outs, size_
         if (!outs[i])
             abort();
         s->bytes += operand_bytes(outs[i]);
+#ifdef FA_TRACE
+        {
+            size_t rank, k;
+            const uint32_t *shape = wnnOperandGetShape(outs[i], &rank);
+            fprintf(stderr, "  %s [", wnnOperandDataTypeString(wnnOperandGetDataType(outs[i])));
+            for (k = 0; k < rank; k++)
+                fprintf(stderr, k ? ", %lu" : "%lu", (unsigned long)shape[k]);
+            fprintf(stderr, "]\n");
+        }
+#endif
         if (s->operandCount < FA_MAX_OPERANDS) {
             s->deps[s->operandCount] = s->argDeps;
             s->operands[s->operandCount++] = outs[i];
@@ -945,6 +966,8 @@ static void dispatch(fa_state *s, WNNGraph g, const WNNNamedOperand *named, size
         WNNStatus status = how % 4 == 1
             ? wnnContextDispatchMagnitudes(s->context, g, useIn, ins, nout, outs)
             : wnnContextDispatch(s->context, g, useIn, ins, nout, outs);
+        FA_PRINT((stderr, "dispatch%s: status %d %s\n", how % 4 == 1 ? " magnitudes" : "",
+                  (int)status, status ? wnnContextGetErrorMessage(s->context) : ""));
         context_failed(s, status);
         if (status == WNNStatus_Success)
             for (i = 0; i < nout; i++) {
@@ -998,6 +1021,8 @@ static void do_build(fa_state *s)
         named[i].name = names[i];
     }
     status = wnnGraphBuilderBuild(s->builder, count, count ? named : NULL, &g);
+    FA_PRINT((stderr, "build: status %d %s (%g bytes created)\n", (int)status,
+              status ? wnnGraphBuilderGetErrorMessage(s->builder) : "", s->bytes));
     check_status(status);
     if (status != WNNStatus_Success) {
         need_message(wnnGraphBuilderGetErrorMessage(s->builder));

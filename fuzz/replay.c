@@ -1,11 +1,13 @@
 /* fuzz/replay.c - run a fuzz target on saved inputs, without libFuzzer.
  *
- *   replay_<name> PATH...
+ *   replay_<name> [-v] PATH...
  *
  * Each PATH is a file or a directory (whose regular files, not those starting with '.', are
  * read in name order). Every input is passed once to LLVMFuzzerTestOneInput; a finding
- * aborts the program (the sanitizers, when built with them, report it first). Prints how
- * many inputs ran. Exit status 0, or 2 when a path cannot be read.
+ * aborts the program (the sanitizers, when built with them, report it first), and an input
+ * running longer than REPLAY_SECONDS (a hang) ends it by SIGALRM, as libFuzzer's -timeout
+ * would. Prints how many inputs ran; -v also names each input before running it. Exit
+ * status 0, or 2 when a path cannot be read.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -15,13 +17,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fuzz.h"
 
 /* Inputs larger than this are not fuzz inputs (libFuzzer's max_len is far smaller). */
 #define REPLAY_MAX_BYTES ((size_t)64 << 20)
+/* Every saved input runs in milliseconds; valgrind makes that some tenths of a second. */
+#define REPLAY_SECONDS 20
 
-static int replay_file(const char *path, size_t *count)
+static int replay_file(const char *path, int verbose, size_t *count)
 {
     FILE *f = fopen(path, "rb");
     unsigned char *buf;
@@ -56,7 +61,11 @@ static int replay_file(const char *path, size_t *count)
         free(buf);
         return -1;
     }
+    if (verbose)
+        fprintf(stderr, "replay: %s\n", path);
+    alarm(REPLAY_SECONDS);
     LLVMFuzzerTestOneInput(buf, got);
+    alarm(0);
     free(buf);
     (*count)++;
     return 0;
@@ -67,7 +76,7 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int replay_directory(const char *path, size_t *count)
+static int replay_directory(const char *path, int verbose, size_t *count)
 {
     DIR *dir = opendir(path);
     struct dirent *e;
@@ -107,7 +116,7 @@ static int replay_directory(const char *path, size_t *count)
         for (i = 0; i < n && result == 0; i++) {
             struct stat st;
             if (stat(names[i], &st) == 0 && S_ISREG(st.st_mode))
-                result = replay_file(names[i], count);
+                result = replay_file(names[i], verbose, count);
         }
     }
     for (i = 0; i < n; i++)
@@ -119,19 +128,24 @@ static int replay_directory(const char *path, size_t *count)
 int main(int argc, char **argv)
 {
     size_t count = 0;
-    int i;
-    if (argc < 2) {
-        fprintf(stderr, "usage: %s FILE-OR-DIRECTORY...\n", argv[0]);
+    int i = 1, verbose = 0;
+    if (argc > 1 && strcmp(argv[1], "-v") == 0) {
+        verbose = 1;
+        i++;
+    }
+    if (i >= argc) {
+        fprintf(stderr, "usage: %s [-v] FILE-OR-DIRECTORY...\n", argv[0]);
         return 2;
     }
-    for (i = 1; i < argc; i++) {
+    for (; i < argc; i++) {
         struct stat st;
         int r;
         if (stat(argv[i], &st) != 0) {
             fprintf(stderr, "replay: %s: %s\n", argv[i], strerror(errno));
             return 2;
         }
-        r = S_ISDIR(st.st_mode) ? replay_directory(argv[i], &count) : replay_file(argv[i], &count);
+        r = S_ISDIR(st.st_mode) ? replay_directory(argv[i], verbose, &count)
+                                 : replay_file(argv[i], verbose, &count);
         if (r != 0)
             return 2;
     }

@@ -69,6 +69,29 @@ static void max_update(max_state *m, ref_scalar x, WNNOperandDataType type)
     m->any = 1;
 }
 
+/* The window offsets k (0 <= k < window) whose input coordinate o*stride - pad + k*dilation
+ * lies in [0, size), as [*first, *last). Visiting only those keeps the work proportional to
+ * the input rather than to the window: a 65535 x 65535 window over a padded 1 x 1 input is
+ * legal and would otherwise take billions of steps, all in the padding. dilation >= 1 (the
+ * builder refuses 0). */
+static void window_range(uint32_t o, uint32_t stride, uint32_t pad, uint32_t dilation,
+                         uint32_t window, uint32_t size, uint32_t *first, uint32_t *last)
+{
+    /* The builder's size checks keep these far below 2^63, as in the kernel below. */
+    int64_t start = (int64_t)o * stride - pad; /* the coordinate of k = 0 */
+    int64_t lo = 0, hi = 0;
+    if (start < 0) /* start + k*dilation >= 0 from k = ceil(-start / dilation) */
+        lo = (-start + dilation - 1) / dilation;
+    if ((int64_t)size - start > 0) /* start + k*dilation < size up to ceil((size - start) / d) */
+        hi = ((int64_t)size - start + dilation - 1) / dilation;
+    if (hi > window)
+        hi = window;
+    if (lo > hi)
+        lo = hi;
+    *first = (uint32_t)lo;
+    *last = (uint32_t)hi;
+}
+
 static WNNStatus pool_kernel(const void *attrs, const ref_tensor *const *inputs,
                              size_t inputCount, ref_tensor *const *outputs, size_t outputCount)
 {
@@ -76,7 +99,7 @@ static WNNStatus pool_kernel(const void *attrs, const ref_tensor *const *inputs,
     const ref_tensor *input = inputs[0];
     ref_tensor *output = outputs[0];
     WNNOperandDataType type = input->desc.type;
-    uint32_t n, c, oh, ow, kh, kw;
+    uint32_t n, c, oh, ow, kh, kw, kh0, kh1, kw0, kw1;
     (void)inputCount;
     (void)outputCount;
     for (n = 0; n < a->batches; n++)
@@ -93,8 +116,12 @@ static WNNStatus pool_kernel(const void *attrs, const ref_tensor *const *inputs,
                     ref_scalar r = {0.0, 0, 0};
                     m.any = 0;
                     m.best = r;
-                    for (kh = 0; kh < a->window[0]; kh++)
-                        for (kw = 0; kw < a->window[1]; kw++) {
+                    window_range(oh, a->strides[0], a->padding[0], a->dilations[0],
+                                 a->window[0], a->inputHeight, &kh0, &kh1);
+                    window_range(ow, a->strides[1], a->padding[2], a->dilations[1],
+                                 a->window[1], a->inputWidth, &kw0, &kw1);
+                    for (kh = kh0; kh < kh1; kh++)
+                        for (kw = kw0; kw < kw1; kw++) {
                             /* The builder's size checks keep these far below 2^63. */
                             int64_t ih = (int64_t)oh * a->strides[0] - a->padding[0] +
                                          (int64_t)kh * a->dilations[0];

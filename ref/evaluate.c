@@ -115,6 +115,20 @@ WNNStatus ref_graph_evaluate(const struct WNNGraphImpl *g, const void *const *in
     }
     for (i = 0; i < g->nodeCount && status == WNNStatus_Success; i++) {
         const ref_node *node = &g->nodes[i];
+        size_t elements = 0;
+        for (j = 0; j < node->outputCount; j++)
+            elements += tensors[node->outputs[j]].count;
+        /* Outputs without elements: nothing to compute. The kernel is not called, because its
+         * loops around an axis (outer x inner) may still count up to 2^31-1 with no element
+         * to visit: [0, 2147483647] is a legal shape. */
+        if (elements == 0) {
+            for (j = 0; j < node->outputCount; j++) {
+                ref_tensor *t = &tensors[node->outputs[j]];
+                if (!t->data && !(t->data = calloc(1, 1)))
+                    status = WNNStatus_OutOfMemory;
+            }
+            continue;
+        }
         for (j = 0; j < node->inputCount; j++) {
             const ref_tensor *in =
                 node->inputs[j] == REF_NO_OPERAND ? NULL : &tensors[node->inputs[j]];
