@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "graph_cli.h"
+#include "tensorio.h"
 #include "../conformance/conformance.h"
 
 #include <dirent.h>
@@ -405,11 +406,6 @@ static int compare_strings(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int ends_with(const char *s, const char *tail)
-{
-    size_t n = strlen(s), m = strlen(tail);
-    return n >= m && strcmp(s + n - m, tail) == 0;
-}
 
 /* Add path, or the case files in it when it is a folder. Returns 0 or -1 (reported). */
 static int collect(path_list *l, const char *path, int depth, FILE *err)
@@ -450,7 +446,7 @@ static int collect(path_list *l, const char *path, int depth, FILE *err)
             fprintf(stderr, "webnn: out of memory\n");
             exit(EXIT_USAGE);
         }
-        snprintf(child, n, "%s%s%s", path, ends_with(path, "/") ? "" : "/", entry->d_name);
+        snprintf(child, n, "%s%s%s", path, tio_has_suffix(path, "/") ? "" : "/", entry->d_name);
         names.items = (char **)grow(names.items, &names.capacity, names.count, sizeof *names.items);
         names.items[names.count++] = child;
     }
@@ -464,7 +460,7 @@ static int collect(path_list *l, const char *path, int depth, FILE *err)
         if (S_ISDIR(st.st_mode)) {
             if (collect(l, names.items[i], depth + 1, err) != 0)
                 result = -1;
-        } else if (S_ISREG(st.st_mode) && ends_with(base, ".json") && strcmp(base, "index.json") != 0)
+        } else if (S_ISREG(st.st_mode) && tio_has_suffix(base, ".json") && strcmp(base, "index.json") != 0)
             path_add(l, names.items[i]);
     }
     path_list_free(&names);

@@ -2,6 +2,7 @@
  * The data side (tensor files, weights, cases) is in tools/graph_data.c. */
 #include "graph.h"
 #include "graph_text.h"
+#include "tensorio.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -68,11 +69,6 @@ static char *read_all(const char *path, size_t *length, cf_text *err)
     return buf;
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
 
 /* Whether text begins (after blanks and # comments) with the word webnn_graph. */
 static int looks_like_text(const char *text, size_t length)
@@ -99,7 +95,7 @@ int gf_read_file(const char *path, gf_format *format, json_document **doc, cf_te
     *doc = NULL;
     if (!text)
         return -1;
-    if (ends_with(path, ".webnn") || looks_like_text(text, length)) {
+    if (tio_has_suffix(path, ".webnn") || looks_like_text(text, length)) {
         char message[512];
         *format = GF_FORMAT_TEXT;
         *doc = gt_parse(text, length, path, message, sizeof message);

@@ -647,11 +647,6 @@ static int command_validate(const gc_options *o)
     return status;
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
 
 static int command_convert(const gc_options *o)
 {
@@ -661,7 +656,7 @@ static int command_convert(const gc_options *o)
     int status = EXIT_FAIL, toFile = strcmp(o->outPath, "-") != 0;
     char message[512];
     if (!to)
-        to = ends_with(o->outPath, ".webnn") ? "webnn" : ends_with(o->outPath, ".json") ? "json" : NULL;
+        to = tio_has_suffix(o->outPath, ".webnn") ? "webnn" : tio_has_suffix(o->outPath, ".json") ? "json" : NULL;
     if (!to) {
         fprintf(o->err, "webnn convert: say the output format with --to webnn|json|wpt (OUT's "
                 "extension is neither .webnn nor .json)\n");

@@ -1,5 +1,6 @@
 /* tools/graph_convert.c - between the JSON twin of a graph and WPT case files. */
 #include "graph.h"
+#include "tensorio.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,11 +122,6 @@ static void descriptor_members(tree *t, json_value *m, const cf_tensor *in)
         set_number(t, (json_value *)&m[1].items[k], in->shape[k], in->node);
 }
 
-static int host_is_little_endian(void)
-{
-    const uint16_t one = 1;
-    return *(const unsigned char *)&one == 1;
-}
 
 /* A constant's data as its little-endian bytes. */
 static void bytes_value(tree *t, json_value *v, const cf_tensor *in, cf_text *err)
@@ -141,7 +137,7 @@ static void bytes_value(tree *t, json_value *v, const cf_tensor *in, cf_text *er
     set_container(t, v, JSON_ARRAY, n, in->node);
     for (k = 0; !t->failed && k < n; k++) {
         size_t element = k / size, byte = k % size;
-        size_t at = host_is_little_endian() ? k : element * size + (size - 1 - byte);
+        size_t at = tio_host_little_endian() ? k : element * size + (size - 1 - byte);
         set_number(t, (json_value *)&v->items[k], buf[at], in->node);
     }
     free(buf);

@@ -51,17 +51,12 @@ static int same_shape(const uint32_t *a, size_t ra, const uint32_t *b, size_t rb
     return 1;
 }
 
-static int host_is_little_endian(void)
-{
-    const uint16_t one = 1;
-    return *(const unsigned char *)&one == 1;
-}
 
 /* Little-endian bytes of count elements of `size` bytes, in place, to the host's order. */
 static void from_little_endian(unsigned char *p, size_t count, size_t size)
 {
     size_t i, j;
-    if (host_is_little_endian() || size == 1)
+    if (tio_host_little_endian() || size == 1)
         return;
     for (i = 0; i < count; i++, p += size)
         for (j = 0; j < size / 2; j++) {
@@ -179,11 +174,6 @@ static size_t find_operand(const gf_operand *list, size_t count, const char *nam
     return (size_t)-1;
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
 
 int gf_bind_input(const gf_graph *g, gf_data *d, const char *name, const char *file, cf_text *err)
 {
@@ -201,9 +191,9 @@ int gf_bind_input(const gf_graph *g, gf_data *d, const char *name, const char *f
         cf_text_printf(err, "--input %s: given twice", name);
         return -1;
     }
-    if (ends_with(file, ".npy"))
+    if (tio_has_suffix(file, ".npy"))
         data = read_npy_tensor(&g->inputs[i], file, d->maxTensorBytes, err);
-    else if (ends_with(file, ".json"))
+    else if (tio_has_suffix(file, ".json"))
         data = read_json_tensor(&g->inputs[i], file, d->maxTensorBytes, err);
     else {
         cf_text_printf(err, "--input %s=%s: a tensor file is .npy or .json", name, file);

@@ -476,7 +476,7 @@ int tio_weights_load(tio_weights *w, const char *key, WNNOperandDataType type,
 /* Opening                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
-static int ends_with(const char *s, const char *suffix)
+int tio_has_suffix(const char *s, const char *suffix)
 {
     size_t n = strlen(s), m = strlen(suffix);
     return n >= m && strcmp(s + n - m, suffix) == 0;
@@ -561,9 +561,9 @@ int tio_weights_open_limited(const char *path, size_t maxBytes, size_t maxTotalB
     if (out == NULL || path == NULL)
         return tio_fail(err, errSize, "tio_weights_open: invalid argument");
     *out = NULL;
-    if (ends_with(path, ".safetensors"))
+    if (tio_has_suffix(path, ".safetensors"))
         return open_safetensors_file(path, maxBytes, maxTotalBytes, out, err, errSize);
-    if (ends_with(path, ".manifest.json")) {
+    if (tio_has_suffix(path, ".manifest.json")) {
         other = replace_suffix(path, ".manifest.json", ".weights");
         if (other == NULL)
             return tio_fail(err, errSize, "%s: out of memory", path);
@@ -571,7 +571,7 @@ int tio_weights_open_limited(const char *path, size_t maxBytes, size_t maxTotalB
         free(other);
         return r;
     }
-    if (ends_with(path, ".weights")) {
+    if (tio_has_suffix(path, ".weights")) {
         other = replace_suffix(path, ".weights", ".manifest.json");
         if (other == NULL)
             return tio_fail(err, errSize, "%s: out of memory", path);
@@ -609,7 +609,7 @@ int tio_weights_open_memory(const char *kind, const void *bytes, size_t length,
     } else if (strcmp(kind, "manifest") == 0) {
         if (blob == NULL && blobLength > 0)
             return tio_fail(err, errSize, "tio_weights_open_memory: invalid argument");
-        blobName = ends_with(name, ".manifest.json") ? replace_suffix(name, ".manifest.json", ".weights")
+        blobName = tio_has_suffix(name, ".manifest.json") ? replace_suffix(name, ".manifest.json", ".weights")
                                                      : replace_suffix(name, "", ".weights");
         if (blobName == NULL)
             return tio_fail(err, errSize, "%s: out of memory", name);

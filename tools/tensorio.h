@@ -100,4 +100,9 @@ int tio_manifest_write(const char *manifestPath, const char *blobPath, size_t co
                        const char *const *keys, const tio_tensor *tensors, char *err,
                        size_t errSize);
 
+/* Small helpers the graph tools share: whether the host stores numbers little-endian (the
+ * byte order of every file format here), and whether s ends with suffix. */
+int tio_host_little_endian(void);
+int tio_has_suffix(const char *s, const char *suffix);
+
 #endif

@@ -35,7 +35,6 @@ void tio_source_close(tio_source *s);
 int tio_read_file(const char *path, size_t maxBytes, unsigned char **bytes, size_t *length,
                   char *err, size_t errSize);
 
-int tio_host_little_endian(void);
 /* Reverse the bytes of each of count elements of size bytes. */
 void tio_swap_bytes(void *data, size_t count, size_t size);
 /* webnn.h's name of a data type, or "unknown". */
