@@ -24,8 +24,10 @@
  *
  * Errors. Every call returns a WNNStatus. WNNStatus_Success is 0; the others are the
  * exceptions the specification throws (TypeError, InvalidStateError, ...) followed by two
- * C-only statuses: InvalidArgument (a NULL handle or pointer) and OutOfMemory. An enum value
- * out of range in an operator call is a TypeError, as WebIDL's enum conversion throws one. A builder and a context each keep the message of their last error,
+ * C-only statuses: InvalidArgument (a NULL builder, context or graph handle, or a NULL
+ * out-pointer) and OutOfMemory. A NULL operand passed to an operator is a TypeError, as
+ * WebIDL's conversion of null to MLOperand throws one; so is an enum value out of range in an
+ * operator call. A builder and a context each keep the message of their last error,
  * "<operator>[<label>]: <what>, got <value>", readable with wnnGraphBuilderGetErrorMessage()
  * and wnnContextGetErrorMessage(). A failed call leaves its out-parameters unchanged and
  * changes nothing else in the builder or context.
