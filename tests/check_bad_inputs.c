@@ -103,31 +103,14 @@ static void expand(char *buf, size_t size, const char *word, size_t length, cons
     buf[used] = '\0';
 }
 
-static char *slurp(FILE *f)
-{
-    long n;
-    char *s;
-    fflush(f);
-    n = ftell(f);
-    ck_assert_int_ge(n, 0);
-    s = (char *)malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(s);
-    rewind(f);
-    ck_assert_uint_eq(fread(s, 1, (size_t)n, f), (size_t)n);
-    s[n] = '\0';
-    return s;
-}
-
 START_TEST(test_entry)
 {
     static char words[BI_MAX_ARGS][512];
-    char path[512], *argv[BI_MAX_ARGS + 3], *out, *err;
+    char path[512], *argv[BI_MAX_ARGS + 3];
     const char *shown;
     bi_entry e;
-    int argc = 0, status;
-    FILE *fo = tmpfile(), *fe = tmpfile();
-    ck_assert_ptr_nonnull(fo);
-    ck_assert_ptr_nonnull(fe);
+    int argc = 0;
+    th_cli_run r;
     ck_assert_msg(read_entry((size_t)_i, &e) == 1, "%s", e.line);
     snprintf(path, sizeof path, "%s/%s", BI_DIR, e.file);
     argv[argc++] = (char *)"webnn";
@@ -148,20 +131,15 @@ START_TEST(test_entry)
         }
     }
     argv[argc] = NULL;
-    status = webnn_main(argc, argv, fo, fe);
-    out = slurp(fo);
-    err = slurp(fe);
-    fclose(fo);
-    fclose(fe);
+    r = th_cli_argv(argc, argv);
     /* test reports a case's error in its summary on standard output; other commands write
      * errors to standard error and success to standard output */
-    shown = strcmp(e.command, "test") == 0 || e.status == 0 ? out : err;
-    ck_assert_msg(status == e.status, "%s: exit status %d, expected %d\nstdout: %s\nstderr: %s",
-                  e.file, status, e.status, out, err);
+    shown = strcmp(e.command, "test") == 0 || e.status == 0 ? r.out : r.err;
+    ck_assert_msg(r.status == e.status, "%s: exit status %d, expected %d\nstdout: %s\nstderr: %s",
+                  e.file, r.status, e.status, r.out, r.err);
     ck_assert_msg(strstr(shown, e.expected) != NULL, "%s: expected \"%s\" in\n%s", e.file,
                   e.expected, shown);
-    free(out);
-    free(err);
+    th_cli_free(&r);
 }
 END_TEST
 

@@ -3,64 +3,12 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "harness.h"
-#include "../tools/cli.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-typedef struct cli_run {
-    int status;
-    char *out, *err;
-} cli_run;
-
-static char *slurp(FILE *f)
-{
-    long n;
-    char *s;
-    fflush(f);
-    n = ftell(f);
-    ck_assert_int_ge(n, 0);
-    s = (char *)malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(s);
-    rewind(f);
-    ck_assert_uint_eq(fread(s, 1, (size_t)n, f), (size_t)n);
-    s[n] = '\0';
-    return s;
-}
-
-/* Run "webnn ARGS..." (NULL-terminated). */
-static cli_run cli(const char *first, ...)
-{
-    char *argv[32];
-    int argc = 0;
-    va_list ap;
-    const char *a;
-    FILE *out = tmpfile(), *err = tmpfile();
-    cli_run r;
-    ck_assert_ptr_nonnull(out);
-    ck_assert_ptr_nonnull(err);
-    argv[argc++] = (char *)"webnn";
-    va_start(ap, first);
-    for (a = first; a && argc < 31; a = va_arg(ap, const char *))
-        argv[argc++] = (char *)a;
-    va_end(ap);
-    argv[argc] = NULL;
-    r.status = webnn_main(argc, argv, out, err);
-    r.out = slurp(out);
-    r.err = slurp(err);
-    fclose(out);
-    fclose(err);
-    return r;
-}
-
-static void cli_free(cli_run *r)
-{
-    free(r->out);
-    free(r->err);
-}
 
 /* The last line of text (without its newline). */
 static const char *last_line(const char *text, char *buf, size_t size)
@@ -93,7 +41,7 @@ static char *read_file(const char *path)
     char *s;
     ck_assert_ptr_nonnull(f);
     fseek(f, 0, SEEK_END);
-    s = slurp(f);
+    s = th_slurp(f);
     fclose(f);
     return s;
 }
@@ -109,36 +57,36 @@ static void write_file(const char *path, const char *text)
 START_TEST(test_passes_with_a_summary_line)
 {
     char line[200];
-    cli_run r = cli("test", "--filter", "1D", "conformance/wpt/sub.json", NULL);
+    th_cli_run r = th_cli("test", "--filter", "1D", "conformance/wpt/sub.json", NULL);
     ck_assert_int_eq(r.status, 0);
     ck_assert_str_eq(last_line(r.out, line, sizeof line), "auto: 3 passed, 0 failed");
     ck_assert_msg(strstr(r.out, "sub                             3        0        0") != NULL, "%s", r.out);
     ck_assert_str_eq(r.err, "");
-    cli_free(&r);
-    r = cli("test", "--mode", "exact", "--op", "add", "--filter", "1D", "conformance/wpt", NULL);
+    th_cli_free(&r);
+    r = th_cli("test", "--mode", "exact", "--op", "add", "--filter", "1D", "conformance/wpt", NULL);
     ck_assert_int_eq(r.status, 0);
     ck_assert_str_eq(last_line(r.out, line, sizeof line), "exact: 3 passed, 0 failed");
     ck_assert_msg(strstr(r.out, "63 procedural subtests") != NULL, "%s", r.out);
-    cli_free(&r);
-    r = cli("test", "--mode=wpt", "--filter", "1D", "conformance/wpt/sub.json", NULL);
+    th_cli_free(&r);
+    r = th_cli("test", "--mode=wpt", "--filter", "1D", "conformance/wpt/sub.json", NULL);
     ck_assert_str_eq(last_line(r.out, line, sizeof line), "wpt: 3 passed, 0 failed");
-    cli_free(&r);
+    th_cli_free(&r);
     /* bounds: the notes of -v tell the accumulation length and how close the data came */
-    r = cli("test", "--mode", "bounds", "-v", "--filter", "2D and 2D", "conformance/wpt/matmul.json",
+    r = th_cli("test", "--mode", "bounds", "-v", "--filter", "2D and 2D", "conformance/wpt/matmul.json",
             NULL);
     ck_assert_int_eq(r.status, 0);
     ck_assert_str_eq(last_line(r.out, line, sizeof line), "bounds: 2 passed, 0 failed");
     ck_assert_msg(strstr(r.out, "  note: 15 elements judged by data-derived bounds (n = 4 from "
                                 "matmul); the worst used 0 of its allowed distance\n") != NULL,
                   "%s", r.out);
-    cli_free(&r);
+    th_cli_free(&r);
 }
 END_TEST
 
 START_TEST(test_fails_with_details)
 {
     char line[200];
-    cli_run r = cli("test", "--mode", "wpt", "tests/data/bad-add.json", NULL);
+    th_cli_run r = th_cli("test", "--mode", "wpt", "tests/data/bad-add.json", NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_str_eq(last_line(r.out, line, sizeof line), "wpt: 0 passed, 2 failed");
     ck_assert_msg(strstr(r.out, "FAIL bad-add: add float32 1D constant tensors\n"
@@ -147,48 +95,48 @@ START_TEST(test_fails_with_details)
                                 "distance 761 ULP, allowed 1 ULP\n") != NULL, "%s", r.out);
     ck_assert_msg(strstr(r.out, "ERROR tests/data/bad-add.json:211:15: case \"unknown operator\": "
                                 "operator 0 (addd): unknown operator \"addd\"") != NULL, "%s", r.out);
-    cli_free(&r);
+    th_cli_free(&r);
     /* machine formats on standard output; the summary line on standard error */
-    r = cli("test", "--format", "junit", "tests/data/bad-add.json", NULL);
+    r = th_cli("test", "--format", "junit", "tests/data/bad-add.json", NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert(strncmp(r.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites", 50) == 0);
     ck_assert(strstr(r.out, "<failure message=") && strstr(r.out, "<error message="));
     ck_assert_str_eq(r.err, "auto: 0 passed, 2 failed\n");
-    cli_free(&r);
-    r = cli("test", "--format=tap", "tests/data/bad-add.json", NULL);
+    th_cli_free(&r);
+    r = th_cli("test", "--format=tap", "tests/data/bad-add.json", NULL);
     ck_assert(strncmp(r.out, "TAP version 13\n1..2\nnot ok 1 - bad-add: add float32 1D constant", 61) == 0);
-    cli_free(&r);
-    r = cli("test", "--format", "json", "-q", "tests/data/bad-add.json", NULL);
+    th_cli_free(&r);
+    r = th_cli("test", "--format", "json", "-q", "tests/data/bad-add.json", NULL);
     ck_assert_msg(strstr(r.out, "\"failed\": 1,\n    \"errors\": 1,") != NULL, "%s", r.out);
-    cli_free(&r);
+    th_cli_free(&r);
 }
 END_TEST
 
 START_TEST(usage_errors)
 {
-    cli_run r = cli("test", "--mode", "fuzzy", "x", NULL);
+    th_cli_run r = th_cli("test", "--mode", "fuzzy", "x", NULL);
     ck_assert_int_eq(r.status, 2);
     ck_assert_str_eq(r.err, "webnn test: --mode must be wpt, exact, bounds or auto, got \"fuzzy\"\n");
-    cli_free(&r);
-    r = cli("test", "--op", "addd", "x", NULL);
+    th_cli_free(&r);
+    r = th_cli("test", "--op", "addd", "x", NULL);
     ck_assert_int_eq(r.status, 2);
-    cli_free(&r);
-    r = cli("test", NULL);
+    th_cli_free(&r);
+    r = th_cli("test", NULL);
     ck_assert_int_eq(r.status, 2);
-    cli_free(&r);
-    r = cli("test", "no/such/folder", NULL);
+    th_cli_free(&r);
+    r = th_cli("test", "no/such/folder", NULL);
     ck_assert_int_eq(r.status, 2);
     ck_assert(strstr(r.err, "no/such/folder") != NULL);
-    cli_free(&r);
-    r = cli("frobnicate", NULL);
+    th_cli_free(&r);
+    r = th_cli("frobnicate", NULL);
     ck_assert_int_eq(r.status, 2);
-    cli_free(&r);
-    r = cli("expect", "--op", "add", "conformance/wpt/add.json", NULL);
+    th_cli_free(&r);
+    r = th_cli("expect", "--op", "add", "conformance/wpt/add.json", NULL);
     ck_assert_int_eq(r.status, 2);
-    cli_free(&r);
-    r = cli("compare", "conformance/wpt/add.json", NULL);
+    th_cli_free(&r);
+    r = th_cli("compare", "conformance/wpt/add.json", NULL);
     ck_assert_int_eq(r.status, 2);
-    cli_free(&r);
+    th_cli_free(&r);
 }
 END_TEST
 
@@ -196,20 +144,20 @@ START_TEST(help_for_each_command)
 {
     static const char *commands[] = {"test", "expect", "compare"};
     size_t i;
-    cli_run r = cli("--help", NULL);
+    th_cli_run r = th_cli("--help", NULL);
     ck_assert_int_eq(r.status, 0);
     ck_assert(strncmp(r.out, "usage: webnn <command>", 22) == 0);
-    cli_free(&r);
+    th_cli_free(&r);
     for (i = 0; i < 3; i++) {
         char want[64];
         snprintf(want, sizeof want, "usage: webnn %s ", commands[i]);
-        r = cli(commands[i], "--help", NULL);
+        r = th_cli(commands[i], "--help", NULL);
         ck_assert_int_eq(r.status, 0);
         ck_assert_msg(strncmp(r.out, want, strlen(want)) == 0, "%s", r.out);
-        cli_free(&r);
-        r = cli("help", commands[i], NULL);
+        th_cli_free(&r);
+        r = th_cli("help", commands[i], NULL);
         ck_assert(strncmp(r.out, want, strlen(want)) == 0);
-        cli_free(&r);
+        th_cli_free(&r);
     }
 }
 END_TEST
@@ -219,9 +167,9 @@ START_TEST(expect_reproduces_a_case_file)
 {
     char path[64];
     char *written, *original;
-    cli_run r;
+    th_cli_run r;
     temp_name(path, sizeof path);
-    r = cli("expect", "-o", path, "conformance/wpt/mul.json", NULL);
+    r = th_cli("expect", "-o", path, "conformance/wpt/mul.json", NULL);
     ck_assert_int_eq(r.status, 0);
     ck_assert_str_eq(r.err, "webnn expect: 10 cases, 10 computed, 0 kept\n");
     written = read_file(path);
@@ -229,16 +177,16 @@ START_TEST(expect_reproduces_a_case_file)
     ck_assert(strcmp(written, original) == 0);
     free(written);
     free(original);
-    cli_free(&r);
+    th_cli_free(&r);
     /* a case the reference cannot run keeps its expectations; the status says so */
-    r = cli("expect", "-o", path, "tests/data/bad-add.json", NULL);
+    r = th_cli("expect", "-o", path, "tests/data/bad-add.json", NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_msg(strstr(r.err, "unknown operator \"addd\" (expectations kept)") != NULL, "%s", r.err);
     written = read_file(path);
     ck_assert(strstr(written, "38.627098083496094") != NULL); /* recomputed */
     ck_assert(strstr(written, "\"addd\"") != NULL);           /* kept */
     free(written);
-    cli_free(&r);
+    th_cli_free(&r);
     remove(path);
 }
 END_TEST
@@ -247,39 +195,39 @@ START_TEST(compare_judges_a_results_file)
 {
     char path[64], line[200];
     char *text, *at;
-    cli_run r;
+    th_cli_run r;
     temp_name(path, sizeof path);
-    r = cli("test", "-q", "--write-results", path, "conformance/wpt/div.json", NULL);
+    r = th_cli("test", "-q", "--write-results", path, "conformance/wpt/div.json", NULL);
     ck_assert_int_eq(r.status, 0);
-    cli_free(&r);
-    r = cli("compare", "conformance/wpt/div.json", path, NULL);
+    th_cli_free(&r);
+    r = th_cli("compare", "conformance/wpt/div.json", path, NULL);
     ck_assert_int_eq(r.status, 0);
     ck_assert_str_eq(last_line(r.out, line, sizeof line), "auto: 10 passed, 0 failed");
     ck_assert(strstr(r.out, "implementation: webnn reference implementation") != NULL);
-    cli_free(&r);
+    th_cli_free(&r);
     /* one result turned into an error, and a NaN in another */
     text = read_file(path);
     at = strstr(text, "\"status\": \"ok\"");
     ck_assert_ptr_nonnull(at);
     memcpy(at, "\"status\": \"no\"", 14);
     write_file(path, text);
-    r = cli("compare", "conformance/wpt/div.json", path, NULL);
+    r = th_cli("compare", "conformance/wpt/div.json", path, NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_str_eq(last_line(r.out, line, sizeof line), "auto: 9 passed, 1 failed");
     ck_assert_msg(strstr(r.out, "\"status\" must be \"ok\" or \"error\"") != NULL, "%s", r.out);
-    cli_free(&r);
+    th_cli_free(&r);
     /* cases missing from the results fail */
-    r = cli("compare", "--filter", "1D", "conformance/wpt/div.json", "conformance/wpt/sub.json", path,
+    r = th_cli("compare", "--filter", "1D", "conformance/wpt/div.json", "conformance/wpt/sub.json", path,
             NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_msg(strstr(r.out, "no result for \"sub/sub float32 1D tensors\"") != NULL, "%s", r.out);
-    cli_free(&r);
+    th_cli_free(&r);
     /* a results file that is not JSON */
     write_file(path, "{\"results\": {]}");
-    r = cli("compare", "conformance/wpt/div.json", path, NULL);
+    r = th_cli("compare", "conformance/wpt/div.json", path, NULL);
     ck_assert_int_eq(r.status, 2);
     ck_assert_msg(strstr(r.err, ":1:14: unexpected ']'") != NULL, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     free(text);
     remove(path);
 }
@@ -305,10 +253,10 @@ START_TEST(test_reads_the_case_extensions)
         "\"a\"}],\"outputs\":\"out\"}],\"expectedOutputs\":{\"out\":{\"descriptor\":{\"shape\":[0,2],"
         "\"dataType\":\"int8\"}}}}}]}\n";
     char path[64], line[200];
-    cli_run r;
+    th_cli_run r;
     temp_name(path, sizeof path);
     write_file(path, text);
-    r = cli("test", "-v", path, NULL);
+    r = th_cli("test", "-v", path, NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_str_eq(last_line(r.out, line, sizeof line), "auto: 2 passed, 1 failed");
     ck_assert_msg(strstr(r.out, ": rejected\n  note: spec: reshape / step 4\n"
@@ -317,7 +265,7 @@ START_TEST(test_reads_the_case_extensions)
                                 "containing \"newShape\", but the graph built and ran\n") != NULL,
                   "%s", r.out);
     ck_assert_msg(strstr(r.out, "PASS ") && strstr(r.out, ": descriptor\n"), "%s", r.out);
-    cli_free(&r);
+    th_cli_free(&r);
     remove(path);
 }
 END_TEST

@@ -4,7 +4,6 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "harness.h"
-#include "../tools/cli.h"
 #include "../tools/tensorio.h"
 
 #include <stdarg.h>
@@ -12,57 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-typedef struct cli_run {
-    int status;
-    char *out, *err;
-} cli_run;
-
-static char *slurp(FILE *f)
-{
-    long n;
-    char *s;
-    fflush(f);
-    n = ftell(f);
-    ck_assert_int_ge(n, 0);
-    s = (char *)malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(s);
-    rewind(f);
-    ck_assert_uint_eq(fread(s, 1, (size_t)n, f), (size_t)n);
-    s[n] = '\0';
-    return s;
-}
-
-/* Run "webnn ARGS..." (NULL-terminated). */
-static cli_run cli(const char *first, ...)
-{
-    char *argv[32];
-    int argc = 0;
-    va_list ap;
-    const char *a;
-    FILE *out = tmpfile(), *err = tmpfile();
-    cli_run r;
-    ck_assert_ptr_nonnull(out);
-    ck_assert_ptr_nonnull(err);
-    argv[argc++] = (char *)"webnn";
-    va_start(ap, first);
-    for (a = first; a && argc < 31; a = va_arg(ap, const char *))
-        argv[argc++] = (char *)a;
-    va_end(ap);
-    argv[argc] = NULL;
-    r.status = webnn_main(argc, argv, out, err);
-    r.out = slurp(out);
-    r.err = slurp(err);
-    fclose(out);
-    fclose(err);
-    return r;
-}
-
-static void cli_free(cli_run *r)
-{
-    free(r->out);
-    free(r->err);
-}
 
 /* A fresh temporary folder for one test. */
 static void temp_dir(char *buf, size_t size)
@@ -130,23 +78,23 @@ static const struct {
 START_TEST(examples_run_and_trace)
 {
     char dir[64], path[256];
-    cli_run r = cli("run", examples[_i].graph, "--input", examples[_i].input, "--output-dir",
+    th_cli_run r = th_cli("run", examples[_i].graph, "--input", examples[_i].input, "--output-dir",
                     (temp_dir(dir, sizeof dir), dir), "--time", NULL);
     ck_assert_msg(r.status == 0, "%s: %s", examples[_i].graph, r.err);
     ck_assert_ptr_nonnull(strstr(r.err, "time: build="));
     ck_assert_ptr_nonnull(strstr(r.err, "time: op 0 "));
     snprintf(path, sizeof path, "%s/%s.npy", dir, examples[_i].output);
     ck_assert_int_eq(access(path, R_OK), 0);
-    cli_free(&r);
-    r = cli("trace", examples[_i].graph, "--input", examples[_i].input, NULL);
+    th_cli_free(&r);
+    r = th_cli("trace", examples[_i].graph, "--input", examples[_i].input, NULL);
     ck_assert_msg(r.status == 0, "%s: %s", examples[_i].graph, r.err);
     ck_assert_ptr_nonnull(strstr(r.out, "[0] "));
     ck_assert_ptr_nonnull(strstr(r.out, " nan 0 inf 0"));
-    cli_free(&r);
-    r = cli("validate", examples[_i].graph, NULL);
+    th_cli_free(&r);
+    r = th_cli("validate", examples[_i].graph, NULL);
     ck_assert_msg(r.status == 0, "%s: %s", examples[_i].graph, r.err);
     ck_assert_ptr_nonnull(strstr(r.out, ": valid ("));
-    cli_free(&r);
+    th_cli_free(&r);
     remove_tree(dir);
 }
 END_TEST
@@ -157,7 +105,7 @@ START_TEST(examples_round_trip)
 {
     char dir[64], text[256], twin[256], back[256], again[256], wpt[256], out1[256], out2[256];
     char file1[300], file2[300];
-    cli_run r;
+    th_cli_run r;
     temp_dir(dir, sizeof dir);
     snprintf(text, sizeof text, "%s/a.webnn", dir);
     snprintf(twin, sizeof twin, "%s/a.json", dir);
@@ -166,46 +114,46 @@ START_TEST(examples_round_trip)
     snprintf(wpt, sizeof wpt, "%s/case.json", dir);
     snprintf(out1, sizeof out1, "%s/out1", dir);
     snprintf(out2, sizeof out2, "%s/out2", dir);
-    r = cli("convert", examples[_i].graph, text, NULL);
+    r = th_cli("convert", examples[_i].graph, text, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
-    r = cli("convert", text, twin, NULL);
+    th_cli_free(&r);
+    r = th_cli("convert", text, twin, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
-    r = cli("convert", twin, back, NULL);
+    th_cli_free(&r);
+    r = th_cli("convert", twin, back, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     ck_assert_msg(same_files(text, back), "text -> JSON -> text changed %s", examples[_i].graph);
-    r = cli("convert", back, again, NULL);
+    r = th_cli("convert", back, again, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     ck_assert_msg(same_files(twin, again), "JSON -> text -> JSON changed %s", examples[_i].graph);
     /* the weights live beside the example, so the copies name them explicitly */
     snprintf(file1, sizeof file1, "%.200s", examples[_i].graph);
     strcpy(strrchr(file1, '.'), ".safetensors");
-    r = cli("convert", examples[_i].graph, wpt, "--to", "wpt", "--input", examples[_i].input, NULL);
+    r = th_cli("convert", examples[_i].graph, wpt, "--to", "wpt", "--input", examples[_i].input, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
-    r = cli("run", examples[_i].graph, "--input", examples[_i].input, "--output-dir", out1, NULL);
+    th_cli_free(&r);
+    r = th_cli("run", examples[_i].graph, "--input", examples[_i].input, "--output-dir", out1, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
-    r = cli("run", wpt, "--output-dir", out2, NULL);
+    th_cli_free(&r);
+    r = th_cli("run", wpt, "--output-dir", out2, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     snprintf(file1, sizeof file1, "%s/%s.npy", out1, examples[_i].output);
     snprintf(file2, sizeof file2, "%s/%s.npy", out2, examples[_i].output);
     ck_assert_msg(same_files(file1, file2), "the case file's outputs differ (%s)",
                   examples[_i].graph);
     /* the case passes as a conformance case, and converts back to the same graph */
-    r = cli("test", "--mode", "exact", wpt, NULL);
+    r = th_cli("test", "--mode", "exact", wpt, NULL);
     ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
-    cli_free(&r);
-    r = cli("convert", wpt, again, NULL);
+    th_cli_free(&r);
+    r = th_cli("convert", wpt, again, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
-    r = cli("run", again, "--input", examples[_i].input, "--output-dir", out2, NULL);
+    th_cli_free(&r);
+    r = th_cli("run", again, "--input", examples[_i].input, "--output-dir", out2, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     ck_assert_msg(same_files(file1, file2), "case -> JSON changed the outputs (%s)",
                   examples[_i].graph);
     remove_tree(dir);
@@ -312,15 +260,15 @@ START_TEST(malformed_graphs_fail_with_their_place)
 {
     const bad_graph *b = &bad_graphs[_i];
     char dir[64], path[256];
-    cli_run r;
+    th_cli_run r;
     temp_dir(dir, sizeof dir);
     snprintf(path, sizeof path, "%s/%s", dir, b->file);
     write_file(path, b->text);
-    r = cli(b->command, path, NULL);
+    r = th_cli(b->command, path, NULL);
     ck_assert_msg(r.status == 1, "%s: exit %d, stderr: %s", b->what, r.status, r.err);
     ck_assert_msg(strstr(r.err, b->message) != NULL, "%s: expected \"%s\" in:\n%s", b->what,
                   b->message, r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     remove_tree(dir);
 }
 END_TEST
@@ -329,13 +277,13 @@ END_TEST
 START_TEST(validate_reports_every_error)
 {
     char dir[64], path[256];
-    cli_run r;
+    th_cli_run r;
     temp_dir(dir, sizeof dir);
     snprintf(path, sizeof path, "%s/g.webnn", dir);
     write_file(path, HEAD "  inputs { x: f32[2]; }\n  consts { c: u8[2] @bytes([1]); }\n"
                           "  nodes {\n    a = relu(q);\n    b = relu(x);\n    a = relu(x);\n  }\n"
                           "  outputs { b; w; }\n}\n");
-    r = cli("validate", path, NULL);
+    r = th_cli("validate", path, NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_msg(strstr(r.err, ":3:28: constant \"c\": 1 byte for 2 elements of uint8 (2 bytes "
                                 "expected)") != NULL, "%s", r.err);
@@ -344,7 +292,7 @@ START_TEST(validate_reports_every_error)
                   r.err);
     ck_assert_msg(strstr(r.err, ":9:16: output \"w\": no operand named \"w\"") != NULL, "%s", r.err);
     ck_assert_msg(strstr(r.err, ": 4 errors") != NULL, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     remove_tree(dir);
 }
 END_TEST
@@ -356,7 +304,7 @@ START_TEST(weights_are_checked_against_their_declarations)
     float values[6] = {1, 2, 3, 4, 5, 6};
     tio_tensor t;
     const char *key = "w";
-    cli_run r;
+    th_cli_run r;
     temp_dir(dir, sizeof dir);
     memset(&t, 0, sizeof t);
     t.dataType = WNNOperandDataType_Float32;
@@ -370,37 +318,37 @@ START_TEST(weights_are_checked_against_their_declarations)
     snprintf(graph, sizeof graph, "%s/g.webnn", dir);
     write_file(graph, HEAD "  inputs { x: f32[2, 3]; }\n  consts { w: f32[2, 3] @weights(\"w\"); }\n"
                            "  nodes { y = add(x, w); }\n  outputs { y; }\n}\n");
-    r = cli("validate", graph, NULL);
+    r = th_cli("validate", graph, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     /* a different shape */
     write_file(graph, HEAD "  inputs { x: f32[3, 2]; }\n  consts { w: f32[3, 2] @weights(\"w\"); }\n"
                            "  nodes { y = add(x, w); }\n  outputs { y; }\n}\n");
-    r = cli("validate", graph, NULL);
+    r = th_cli("validate", graph, NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_msg(strstr(r.err, "g.webnn:3:34: constant \"w\": ") != NULL, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     /* a different data type */
     write_file(graph, HEAD "  inputs { x: i32[2, 3]; }\n  consts { w: i32[2, 3] @weights(\"w\"); }\n"
                            "  nodes { y = add(x, w); }\n  outputs { y; }\n}\n");
-    r = cli("validate", graph, NULL);
+    r = th_cli("validate", graph, NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_msg(strstr(r.err, "g.webnn:3:34: constant \"w\": ") != NULL, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     /* a missing key */
     write_file(graph, HEAD "  inputs { x: f32[2, 3]; }\n  consts { w: f32[2, 3] @weights(\"v\"); }\n"
                            "  nodes { y = add(x, w); }\n  outputs { y; }\n}\n");
-    r = cli("validate", graph, NULL);
+    r = th_cli("validate", graph, NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_msg(strstr(r.err, "g.webnn:3:34: constant \"w\": ") != NULL, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     /* an explicit --weights file that is not one */
     snprintf(other, sizeof other, "%s/bad.safetensors", dir);
     write_file(other, "not a safetensors file");
-    r = cli("validate", graph, "--weights", other, NULL);
+    r = th_cli("validate", graph, "--weights", other, NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_msg(strstr(r.err, "bad.safetensors") != NULL, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     remove_tree(dir);
 }
 END_TEST
@@ -409,7 +357,7 @@ END_TEST
 START_TEST(inputs_from_tensor_files)
 {
     char dir[64], graph[256], json[256], arg[300], out[256], npy[300];
-    cli_run r;
+    th_cli_run r;
     temp_dir(dir, sizeof dir);
     snprintf(graph, sizeof graph, "%s/g.webnn", dir);
     write_file(graph, HEAD "  inputs { x: f16[3]; }\n  consts { s: f16[] @scalar(2); }\n"
@@ -418,32 +366,32 @@ START_TEST(inputs_from_tensor_files)
     write_file(json, "{\"dataType\": \"float16\", \"shape\": [3], \"data\": [1, -0.5, 65504]}");
     snprintf(arg, sizeof arg, "x=%s", json);
     snprintf(out, sizeof out, "%s/out", dir);
-    r = cli("run", graph, "--input", arg, "--output-dir", out, NULL);
+    r = th_cli("run", graph, "--input", arg, "--output-dir", out, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
     ck_assert_ptr_nonnull(strstr(r.out, "y: float16 [3] -> "));
-    cli_free(&r);
+    th_cli_free(&r);
     /* the output read back as an input of the same graph: 2 -1 inf */
     snprintf(npy, sizeof npy, "x=%s/y.npy", out);
-    r = cli("trace", graph, "--input", npy, "--full", NULL);
+    r = th_cli("trace", graph, "--input", npy, "--full", NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
     ck_assert_msg(strstr(r.out, "4 -2 Infinity") != NULL, "%s", r.out);
-    cli_free(&r);
+    th_cli_free(&r);
     /* a tensor of another shape or type */
     write_file(json, "{\"dataType\": \"float32\", \"shape\": [3], \"data\": [1, 2, 3]}");
-    r = cli("run", graph, "--input", arg, "--output-dir", out, NULL);
+    r = th_cli("run", graph, "--input", arg, "--output-dir", out, NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_msg(strstr(r.err, "holds float32 [3]; input \"x\" is declared float16 [3]") != NULL,
                   "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     /* an input the graph does not have */
-    r = cli("run", graph, "--input", "z=whatever.npy", NULL);
+    r = th_cli("run", graph, "--input", "z=whatever.npy", NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_msg(strstr(r.err, "the graph has no input \"z\" (its inputs: x)") != NULL, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     /* bad usage */
-    r = cli("run", graph, "--input", "x", NULL);
+    r = th_cli("run", graph, "--input", "x", NULL);
     ck_assert_int_eq(r.status, 2);
-    cli_free(&r);
+    th_cli_free(&r);
     remove_tree(dir);
 }
 END_TEST
@@ -452,22 +400,22 @@ END_TEST
 START_TEST(case_files_run_and_convert)
 {
     char dir[64], text[256];
-    cli_run r = cli("run", "conformance/wpt/relu.json", NULL);
+    th_cli_run r = th_cli("run", "conformance/wpt/relu.json", NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_ptr_nonnull(strstr(r.err, "cases; pick one with --case NAME:"));
-    cli_free(&r);
+    th_cli_free(&r);
     temp_dir(dir, sizeof dir);
-    r = cli("run", "conformance/wpt/relu.json", "--case", "relu float32 1D tensor",
+    r = th_cli("run", "conformance/wpt/relu.json", "--case", "relu float32 1D tensor",
             "--output-dir", dir, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     snprintf(text, sizeof text, "%s/relu.webnn", dir);
-    r = cli("convert", "conformance/wpt/relu.json", text, "--case", "relu float32 1D tensor", NULL);
+    r = th_cli("convert", "conformance/wpt/relu.json", text, "--case", "relu float32 1D tensor", NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
-    r = cli("validate", text, NULL);
+    th_cli_free(&r);
+    r = th_cli("validate", text, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     remove_tree(dir);
 }
 END_TEST
@@ -475,20 +423,20 @@ END_TEST
 /* The resource limits apply to graph files: to what is read and to what is built. */
 START_TEST(limits_apply_to_graph_runs)
 {
-    cli_run r = cli("run", "examples/lstm/lstm.webnn", "--input", "sequence=examples/lstm/sequence.npy",
+    th_cli_run r = th_cli("run", "examples/lstm/lstm.webnn", "--input", "sequence=examples/lstm/sequence.npy",
                     "--max-graph-bytes", "10K", NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_msg(strstr(r.err, "must be at most 10240 (maxGraphBytes)") != NULL, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     /* the sequence file holds 512 bytes of data */
-    r = cli("run", "examples/lstm/lstm.webnn", "--input", "sequence=examples/lstm/sequence.npy",
+    r = th_cli("run", "examples/lstm/lstm.webnn", "--input", "sequence=examples/lstm/sequence.npy",
             "--max-tensor-bytes", "500", NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_msg(strstr(r.err, "input \"sequence\": ") != NULL, "%s", r.err);
-    cli_free(&r);
-    r = cli("validate", "examples/lstm/lstm.webnn", "--max-tensor-bytes", "0", NULL);
+    th_cli_free(&r);
+    r = th_cli("validate", "examples/lstm/lstm.webnn", "--max-tensor-bytes", "0", NULL);
     ck_assert_int_eq(r.status, 2);
-    cli_free(&r);
+    th_cli_free(&r);
 }
 END_TEST
 
@@ -497,7 +445,7 @@ END_TEST
 START_TEST(case_file_round_trip_keeps_the_graph)
 {
     char dir[64], graph[256], text[256], wpt[256], back[256], x[256], idx[256], xa[300], ia[300];
-    cli_run r;
+    th_cli_run r;
     temp_dir(dir, sizeof dir);
     snprintf(graph, sizeof graph, "%s/g.webnn", dir);
     snprintf(text, sizeof text, "%s/a.webnn", dir);
@@ -527,24 +475,24 @@ START_TEST(case_file_round_trip_keeps_the_graph)
     write_file(idx, "{\"dataType\": \"int32\", \"shape\": [2], \"data\": [2, 0]}");
     snprintf(xa, sizeof xa, "x=%s", x);
     snprintf(ia, sizeof ia, "idx=%s", idx);
-    r = cli("convert", graph, text, NULL);
+    r = th_cli("convert", graph, text, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
-    r = cli("convert", graph, wpt, "--to", "wpt", "--input", xa, "--input", ia, NULL);
+    th_cli_free(&r);
+    r = th_cli("convert", graph, wpt, "--to", "wpt", "--input", xa, "--input", ia, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
-    r = cli("convert", wpt, back, NULL);
+    th_cli_free(&r);
+    r = th_cli("convert", wpt, back, NULL);
     ck_assert_msg(r.status == 0, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     ck_assert_msg(same_files(text, back), ".webnn -> case file -> .webnn changed the graph");
-    r = cli("test", "--mode", "exact", wpt, NULL);
+    r = th_cli("test", "--mode", "exact", wpt, NULL);
     ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     /* without data for every input, no case file */
-    r = cli("convert", graph, wpt, "--to", "wpt", "--input", xa, NULL);
+    r = th_cli("convert", graph, wpt, "--to", "wpt", "--input", xa, NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_msg(strstr(r.err, "  idx: int32 [2]") != NULL, "%s", r.err);
-    cli_free(&r);
+    th_cli_free(&r);
     remove_tree(dir);
 }
 END_TEST

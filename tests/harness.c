@@ -1,7 +1,9 @@
 /* tests/harness.c - see harness.h. */
 #include "harness.h"
+#include "../tools/cli.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,4 +237,56 @@ void th_check_status_(th_env *env, WNNStatus got, WNNStatus want, const char *ne
     if (needle)
         ck_assert_msg(strstr(message, needle) != NULL, "%s:%d: message \"%s\" lacks \"%s\"",
                       file, line, message, needle);
+}
+
+char *th_slurp(FILE *f)
+{
+    long n;
+    char *s;
+    fflush(f);
+    n = ftell(f);
+    ck_assert_int_ge(n, 0);
+    s = (char *)malloc((size_t)n + 1);
+    ck_assert_ptr_nonnull(s);
+    rewind(f);
+    ck_assert_uint_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+    s[n] = '\0';
+    return s;
+}
+
+th_cli_run th_cli_argv(int argc, char **argv)
+{
+    FILE *out = tmpfile(), *err = tmpfile();
+    th_cli_run r;
+    ck_assert_ptr_nonnull(out);
+    ck_assert_ptr_nonnull(err);
+    r.status = webnn_main(argc, argv, out, err);
+    r.out = th_slurp(out);
+    r.err = th_slurp(err);
+    fclose(out);
+    fclose(err);
+    return r;
+}
+
+th_cli_run th_cli(const char *first, ...)
+{
+    char *argv[32];
+    int argc = 0;
+    va_list ap;
+    const char *a;
+    argv[argc++] = (char *)"webnn";
+    va_start(ap, first);
+    for (a = first; a; a = va_arg(ap, const char *)) {
+        ck_assert_int_lt(argc, 31);
+        argv[argc++] = (char *)a;
+    }
+    va_end(ap);
+    argv[argc] = NULL;
+    return th_cli_argv(argc, argv);
+}
+
+void th_cli_free(th_cli_run *r)
+{
+    free(r->out);
+    free(r->err);
 }

@@ -5,6 +5,7 @@
 #define TESTS_HARNESS_H
 
 #include <check.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "../webnn.h"
@@ -61,6 +62,21 @@ void th_check_status_(th_env *env, WNNStatus got, WNNStatus want, const char *ne
 /* Two doubles are the same value: equal bit for bit after conversion, NaN equal to NaN,
  * +0 different from -0. */
 int th_same(double a, double b);
+
+/* The webnn command run in-process through webnn_main(): its exit status and what it wrote
+ * to standard output and error (malloc'd). */
+typedef struct th_cli_run {
+    int status;
+    char *out, *err;
+} th_cli_run;
+
+/* Run webnn with argv[0..argc-1] (argv[0] is the program's name, argv[argc] NULL). */
+th_cli_run th_cli_argv(int argc, char **argv);
+/* Run "webnn ARGS..." (NULL-terminated, at most 30 arguments). */
+th_cli_run th_cli(const char *first, ...);
+void th_cli_free(th_cli_run *r);
+/* Everything written to the temporary file f, as a string (malloc'd). */
+char *th_slurp(FILE *f);
 
 /* Every test file ends with TH_MAIN(suite_function). */
 #define TH_MAIN(make_suite) \
