@@ -5,7 +5,6 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "harness.h"
-#include "../tools/cli.h"
 
 #include <dirent.h>
 #include <stdio.h>
