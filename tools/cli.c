@@ -91,6 +91,19 @@ typedef struct options {
 } options;
 
 /* The options of every command that builds graphs: resource limits of the context. */
+const char *webnn_option_name(const char *arg, char *name, size_t size)
+{
+    const char *eq = strchr(arg, '=');
+    size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
+    if (n >= size) {
+        name[0] = '\0';
+        return NULL;
+    }
+    memcpy(name, arg, n);
+    name[n] = '\0';
+    return eq ? eq + 1 : NULL;
+}
+
 int webnn_is_limit_option(const char *name)
 {
     return strcmp(name, "--max-tensor-bytes") == 0 || strcmp(name, "--max-graph-bytes") == 0;
@@ -262,7 +275,7 @@ static int parse_options(int argc, char **argv, const char *command, options *o,
     o->mode = CF_MODE_AUTO;
     o->format = FORMAT_TEXT;
     for (i = 0; i < argc; i++) {
-        const char *a = argv[i], *value = NULL, *eq;
+        const char *a = argv[i], *value = NULL;
         char name[32];
         if (onlyPaths || a[0] != '-' || strcmp(a, "-") == 0) {
             o->paths = (const char **)grow((void *)o->paths, &o->pathCapacity, o->pathCount,
@@ -287,15 +300,7 @@ static int parse_options(int argc, char **argv, const char *command, options *o,
             continue;
         }
         /* options with a value: --name VALUE or --name=VALUE */
-        eq = strchr(a, '=');
-        if (eq && (size_t)(eq - a) < sizeof name) {
-            memcpy(name, a, (size_t)(eq - a));
-            name[eq - a] = '\0';
-            value = eq + 1;
-        } else if (strlen(a) < sizeof name)
-            strcpy(name, a);
-        else
-            name[0] = '\0';
+        value = webnn_option_name(a, name, sizeof name);
         if (strcmp(name, "-o") == 0)
             strcpy(name, "--output");
         if (strcmp(name, "--op") != 0 && strcmp(name, "--filter") != 0 &&

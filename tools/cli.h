@@ -21,6 +21,9 @@ int webnn_main(int argc, char **argv, FILE *out, FILE *err);
     "  --max-graph-bytes N refuse to build a graph whose evaluation holds more than N\n" \
     "                      bytes (an OperationError); default 4G\n"
 
+/* An option argument "--name" or "--name=VALUE": its name into name (size bytes; "" when
+ * too long), and the value after '=' (NULL when there is none). */
+const char *webnn_option_name(const char *arg, char *name, size_t size);
 /* Whether name is --max-tensor-bytes or --max-graph-bytes. */
 int webnn_is_limit_option(const char *name);
 /* Store the value of a limit option in *context. Returns 0, or 2 (bad usage) with a message

@@ -559,19 +559,6 @@ static void check_node_references(checker *k, const json_value *nodes)
     }
 }
 
-/* Members ordered by name, then by place in the object (for finding repeated names). */
-static int compare_members(const void *a, const void *b)
-{
-    const json_value *x = *(const json_value *const *)a, *y = *(const json_value *const *)b;
-    size_t n = x->keyLength < y->keyLength ? x->keyLength : y->keyLength;
-    int c = memcmp(x->key, y->key, n);
-    if (c != 0)
-        return c;
-    if (x->keyLength != y->keyLength)
-        return x->keyLength < y->keyLength ? -1 : 1;
-    return x < y ? -1 : x > y;
-}
-
 /* An output name given twice: a JSON file cannot say it (a reader refuses a repeated member),
  * but the text's outputs block can ("outputs { y; y; }"), and each name is a file of `run`. */
 static void check_output_names(checker *k, const json_value *outputs)
@@ -587,7 +574,7 @@ static void check_output_names(checker *k, const json_value *outputs)
     }
     for (i = 0; i < outputs->length; i++)
         sorted[i] = &outputs->items[i];
-    qsort(sorted, outputs->length, sizeof *sorted, compare_members);
+    qsort(sorted, outputs->length, sizeof *sorted, json_compare_members);
     for (i = 1, run = 0; i < outputs->length; i++) {
         const json_value *first = sorted[run], *again = sorted[i];
         if (first->keyLength != again->keyLength ||

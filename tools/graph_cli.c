@@ -128,7 +128,7 @@ static int parse(int argc, char **argv, gc_options *o)
         return EXIT_USAGE;
     }
     for (i = 0; i < argc; i++) {
-        const char *a = argv[i], *value = NULL, *eq;
+        const char *a = argv[i], *value;
         char name[64];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             gc_usage(o->out, o->command);
@@ -144,14 +144,8 @@ static int parse(int argc, char **argv, gc_options *o)
             positional++;
             continue;
         }
-        eq = strchr(a, '=');
-        if (eq && (size_t)(eq - a) < sizeof name) {
-            memcpy(name, a, (size_t)(eq - a));
-            name[eq - a] = '\0';
-            value = eq + 1;
-        } else if (strlen(a) < sizeof name)
-            strcpy(name, a);
-        else
+        value = webnn_option_name(a, name, sizeof name);
+        if (!name[0])
             return usage_error(o, "unknown option \"%s\"", a);
         if (strcmp(name, "--time") == 0 && !value && strcmp(o->command, "run") == 0) {
             o->time = 1;

@@ -52,18 +52,18 @@ static int same_shape(const uint32_t *a, size_t ra, const uint32_t *b, size_t rb
 }
 
 
-/* Little-endian bytes of count elements of `size` bytes, in place, to the host's order. */
-static void from_little_endian(unsigned char *p, size_t count, size_t size)
+/* "FILE: holds float32 [3]; input "x" is declared float16 [3]". */
+static void mismatch(cf_text *err, const char *file, const gf_operand *o, WNNOperandDataType type,
+                     const uint32_t *shape, size_t rank)
 {
-    size_t i, j;
-    if (tio_host_little_endian() || size == 1)
-        return;
-    for (i = 0; i < count; i++, p += size)
-        for (j = 0; j < size / 2; j++) {
-            unsigned char t = p[j];
-            p[j] = p[size - 1 - j];
-            p[size - 1 - j] = t;
-        }
+    cf_text e;
+    cf_text_init(&e);
+    gf_describe(&e, type, shape, rank);
+    cf_text_printf(err, "%s: holds %s; input \"%s\" is declared ", file, cf_text_str(&e), o->name);
+    cf_text_clear(&e);
+    gf_describe(&e, o->dataType, o->shape, o->rank);
+    cf_text_append(err, cf_text_str(&e));
+    cf_text_free(&e);
 }
 
 /* A tensor of a JSON file {"dataType", "shape", "data"}, packed. */
@@ -111,15 +111,7 @@ static void *read_json_tensor(const gf_operand *o, const char *file, size_t maxB
                        json_get(root, "data"), &t, err) != 0)
         goto done;
     if (t.dataType != o->dataType || !same_shape(t.shape, t.rank, o->shape, o->rank)) {
-        cf_text e;
-        cf_text_init(&e);
-        gf_describe(&e, t.dataType, t.shape, t.rank);
-        cf_text_printf(err, "%s: holds %s; input \"%s\" is declared ", file, cf_text_str(&e),
-                       o->name);
-        cf_text_clear(&e);
-        gf_describe(&e, o->dataType, o->shape, o->rank);
-        cf_text_append(err, cf_text_str(&e));
-        cf_text_free(&e);
+        mismatch(err, file, o, t.dataType, t.shape, t.rank);
         goto done;
     }
     if (byte_length(o) > maxBytes) {
@@ -150,15 +142,7 @@ static void *read_npy_tensor(const gf_operand *o, const char *file, size_t maxBy
         return NULL;
     }
     if (!same_shape(t.shape, t.rank, o->shape, o->rank)) {
-        cf_text e;
-        cf_text_init(&e);
-        gf_describe(&e, t.dataType, t.shape, t.rank);
-        cf_text_printf(err, "%s: holds %s; input \"%s\" is declared ", file, cf_text_str(&e),
-                       o->name);
-        cf_text_clear(&e);
-        gf_describe(&e, o->dataType, o->shape, o->rank);
-        cf_text_append(err, cf_text_str(&e));
-        cf_text_free(&e);
+        mismatch(err, file, o, t.dataType, t.shape, t.rank);
         tio_tensor_free(&t);
         return NULL;
     }
@@ -306,7 +290,8 @@ static void *inline_bytes(const gf_graph *g, const gf_operand *o, cf_text *err)
         json_to_uint64(&o->value->items[i], &u); /* checked by gf_open */
         buf[i] = (unsigned char)u;
     }
-    from_little_endian(buf, o->count, wnnOperandDataTypeByteSize(o->dataType));
+    if (!tio_host_little_endian())
+        tio_swap_bytes(buf, o->count, wnnOperandDataTypeByteSize(o->dataType));
     return buf;
 }
 

@@ -864,18 +864,6 @@ static void param_list(const char *op, char *buf, size_t size)
     }
 }
 
-static int compare_members(const void *a, const void *b)
-{
-    const json_value *x = *(const json_value *const *)a, *y = *(const json_value *const *)b;
-    size_t n = x->keyLength < y->keyLength ? x->keyLength : y->keyLength;
-    int c = memcmp(x->key, y->key, n);
-    if (c)
-        return c;
-    if (x->keyLength != y->keyLength)
-        return x->keyLength < y->keyLength ? -1 : 1;
-    return x < y ? -1 : x > y; /* equal names: in text order */
-}
-
 /* A name given twice in the call's options: an error at the second (in text order). Sorting
  * keeps this O(n log n) for calls with many arguments. */
 static int check_duplicate_options(parser *p, const char *op)
@@ -889,7 +877,7 @@ static int check_duplicate_options(parser *p, const char *op)
         return fail_at(p, p->options.v[0].keyLine, p->options.v[0].keyColumn, "out of memory");
     for (i = 0; i < n; i++)
         sorted[i] = &p->options.v[i];
-    qsort(sorted, n, sizeof *sorted, compare_members);
+    qsort(sorted, n, sizeof *sorted, json_compare_members);
     /* after sorting, an item equal to the one before it is a repeated name; the earliest
        such item in the text is the second occurrence of its name */
     for (i = 1; i < n; i++)

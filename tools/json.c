@@ -432,7 +432,7 @@ static int emit(json_parser *p, json_value *v)
     return 0;
 }
 
-static int compare_members(const void *a, const void *b)
+int json_compare_members(const void *a, const void *b)
 {
     const json_value *x = *(const json_value *const *)a, *y = *(const json_value *const *)b;
     size_t n = x->keyLength < y->keyLength ? x->keyLength : y->keyLength;
@@ -492,7 +492,7 @@ static int close_container(json_parser *p)
             return fail(p, p->pos, "out of memory");
         for (i = 0; i < count; i++)
             sorted[i] = &items[i];
-        qsort(sorted, count, sizeof *sorted, compare_members);
+        qsort(sorted, count, sizeof *sorted, json_compare_members);
         for (i = 1; i < count; i++)
             if (sorted[i]->keyLength == sorted[i - 1]->keyLength &&
                 memcmp(sorted[i]->key, sorted[i - 1]->key, sorted[i]->keyLength) == 0) {

@@ -92,6 +92,9 @@ void json_document_set_root(json_document *doc, const json_value *root);
 const char *json_type_name(json_type type);
 /* The member named key of an object, or NULL (also when v is not an object). */
 const json_value *json_get(const json_value *v, const char *key);
+/* For qsort on an array of pointers to object members: by name (bytes, shorter first), then
+ * by place in the object, so that a repeated name follows its first occurrence. */
+int json_compare_members(const void *a, const void *b);
 /* A string value equal to s (byte for byte, no embedded NUL). */
 int json_is_string(const json_value *v, const char *s);
 

@@ -103,6 +103,8 @@ int tio_manifest_write(const char *manifestPath, const char *blobPath, size_t co
 /* Small helpers the graph tools share: whether the host stores numbers little-endian (the
  * byte order of every file format here), and whether s ends with suffix. */
 int tio_host_little_endian(void);
+/* Reverse the bytes of each of count elements of size bytes. */
+void tio_swap_bytes(void *data, size_t count, size_t size);
 int tio_has_suffix(const char *s, const char *suffix);
 
 #endif

@@ -35,8 +35,6 @@ void tio_source_close(tio_source *s);
 int tio_read_file(const char *path, size_t maxBytes, unsigned char **bytes, size_t *length,
                   char *err, size_t errSize);
 
-/* Reverse the bytes of each of count elements of size bytes. */
-void tio_swap_bytes(void *data, size_t count, size_t size);
 /* webnn.h's name of a data type, or "unknown". */
 const char *tio_type_name(int type);
 /* The product of shape, or -1 when it is above TIO_MAX_DIMENSION (dimensions must already be
